@@ -1,0 +1,72 @@
+// The one Prisma client of the process. The provider follows DATABASE_URL's scheme
+// (postgres:// → PostgreSQL, otherwise the embedded SQLite file), see docs/decisions/001.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import type { PrismaClient as SqliteClient } from "../../prisma/generated/sqlite/index.js";
+import { databaseProvider, resolveDatabaseUrl, sqliteFilePath, type DatabaseProvider } from "./database-url";
+
+// why: both generated clients expose the same model API; the SQLite one is the type we program against.
+export type Db = SqliteClient;
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+export type { Prisma } from "../../prisma/generated/sqlite/index.js";
+
+// why: the generated clients are CommonJS outside node_modules; the bundler cannot see their named
+// exports, so they are required at runtime through package.json "imports" (same from app/ and build/).
+const requireFromHere = createRequire(import.meta.url);
+function loadClient(provider: DatabaseProvider): new (options: object) => unknown {
+  return requireFromHere(provider === "postgresql" ? "#prisma/postgresql" : "#prisma/sqlite").PrismaClient;
+}
+
+export interface DbHandle {
+  db: Db;
+  provider: DatabaseProvider;
+  url: string;
+}
+
+/** SQLite busy timeout: a writer waits this long for the lock before failing. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+
+export function createDb(rawUrl = process.env.DATABASE_URL): DbHandle {
+  const url = resolveDatabaseUrl(rawUrl);
+  const provider = databaseProvider(url);
+  if (provider === "postgresql") {
+    const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    const PostgresClient = loadClient("postgresql");
+    return { db: new PostgresClient({ adapter }) as Db, provider, url };
+  }
+  const file = sqliteFilePath(url);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const SqliteClientClass = loadClient("sqlite");
+  return { db: new SqliteClientClass({ adapter }) as Db, provider, url: `file:${file}` };
+}
+
+/** SQLite in production: WAL journal (readers never block the writer) and foreign keys on. */
+export async function prepareConnection(handle: DbHandle): Promise<void> {
+  if (handle.provider !== "sqlite") return;
+  await handle.db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await handle.db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  await handle.db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+}
+
+const globalForDb = globalThis as unknown as { __biwaqDb?: DbHandle };
+
+/** The process-wide client (kept across dev-server reloads). */
+export function getDbHandle(): DbHandle {
+  if (!globalForDb.__biwaqDb) {
+    globalForDb.__biwaqDb = createDb();
+    void prepareConnection(globalForDb.__biwaqDb);
+  }
+  return globalForDb.__biwaqDb;
+}
+
+export const db: Db = new Proxy({} as Db, {
+  get(_target, property) {
+    const client = getDbHandle().db as any;
+    const value = client[property];
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
