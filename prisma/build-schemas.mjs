@@ -18,8 +18,10 @@ export const PROVIDERS = {
   postgresql: { provider: "postgresql", url: "postgresql://unused@localhost:5432/unused" },
 };
 
-for (const [name, { provider, url }] of Object.entries(PROVIDERS)) {
-  const header = `// GENERATED from prisma/models.prisma by prisma/build-schemas.mjs. Do not edit.
+/** The complete schema file for one provider: generator + datasource header, then the models. */
+export function schemaFor(name, modelsText) {
+  const { provider, url } = PROVIDERS[name];
+  return `// GENERATED from prisma/models.prisma by prisma/build-schemas.mjs. Do not edit.
 
 generator client {
   provider   = "prisma-client-js"
@@ -32,9 +34,12 @@ datasource db {
   url      = "${url}"
 }
 
-`;
+` + modelsText;
+}
+
+for (const name of Object.keys(PROVIDERS)) {
   mkdirSync(join(prismaDir, name), { recursive: true });
-  writeFileSync(join(prismaDir, name, "schema.prisma"), header + models);
+  writeFileSync(join(prismaDir, name, "schema.prisma"), schemaFor(name, models));
 }
 
 if (process.argv.includes("--generate")) {

@@ -75,7 +75,8 @@ function withDatabase(url: string, database: string): string {
 }
 
 export function postgresMigrationAdapter(url: string): Factory {
-  const factory = new PrismaPg({ connectionString: url });
+  // why: allowExitOnIdle lets the CLI exit as soon as it is done instead of waiting for idle clients to time out.
+  const factory = new PrismaPg({ connectionString: url, allowExitOnIdle: true });
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -88,7 +89,7 @@ export function postgresMigrationAdapter(url: string): Factory {
       await admin.connect();
       await admin.query(`CREATE DATABASE "${shadowName}"`);
       await admin.end();
-      const shadowFactory = new PrismaPg({ connectionString: withDatabase(url, shadowName) });
+      const shadowFactory = new PrismaPg({ connectionString: withDatabase(url, shadowName), allowExitOnIdle: true });
       const shadow = reportCatalogTypesAsText((await shadowFactory.connect()) as AnyAdapter);
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
