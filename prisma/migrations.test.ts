@@ -30,7 +30,7 @@ describe("migrations", () => {
     const template = inject("templateDatabaseUrl");
     const provider = databaseProvider(template);
     const scratch = await createDatabaseFromTemplate(template, `migrate_${process.pid}_${Date.now()}`);
-    const handle = createDb(scratch.url);
+    let handle = createDb(scratch.url);
     try {
       // Drop everything the template had, so deploy starts from nothing.
       if (provider === "postgresql") {
@@ -41,8 +41,11 @@ describe("migrations", () => {
         await handle.db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
         for (const { name } of tables) await handle.db.$executeRawUnsafe(`DROP TABLE "${name}"`);
       }
+      // why: the CLI runs in its own process; an open connection of ours would only compete for the lock.
+      await handle.db.$disconnect();
       await runMigrations(scratch.url, { quiet: true });
       await runMigrations(scratch.url, { quiet: true });
+      handle = createDb(scratch.url);
       const applied = await handle.db.$queryRawUnsafe<{ n: number | bigint }[]>('SELECT COUNT(*) AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL');
       const folders = readdirSync(path.join(prismaDir, provider, "migrations")).filter((entry) => /^\d{14}_/.test(entry));
       expect(Number(applied[0].n)).toBe(folders.length);

@@ -53,6 +53,9 @@ export function AppShell({ user, projects, children }: Props) {
           {user ? (
             <>
               <span className="user-name">{t("shell.signedInAs", { name: user.name })}</span>
+              <Link to="/account/password" className="user-name">
+                {t("admin.account.title")}
+              </Link>
               <Form method="post" action="/logout" className="inline-form">
                 <button type="submit" className="button-secondary">
                   {t("shell.logout")}
@@ -83,6 +86,9 @@ export function AppShell({ user, projects, children }: Props) {
                 </li>
                 <li>
                   <NavLink to="/admin/action-fields">{t("nav.adminActionFields")}</NavLink>
+                </li>
+                <li>
+                  <NavLink to="/admin/anonymisation">{t("participantsIo.nav.anonymisation")}</NavLink>
                 </li>
               </>
             ) : null}

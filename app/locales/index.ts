@@ -3,10 +3,28 @@
 // spread them below.
 import { common as deCommon } from "./de/common";
 import { common as enCommon } from "./en/common";
+import { participants as deParticipants } from "./de/participants";
+import { participants as enParticipants } from "./en/participants";
+import { participantsIo as deParticipantsIo } from "./de/participants-io";
+import { participantsIo as enParticipantsIo } from "./en/participants-io";
+import { reports as deReports } from "./de/reports";
+import { reports as enReports } from "./en/reports";
+import { admin as deAdmin } from "./de/admin";
+import { admin as enAdmin } from "./en/admin";
+import { forms as deForms } from "./de/forms";
+import { forms as enForms } from "./en/forms";
+import { steering as deSteering } from "./de/steering";
+import { steering as enSteering } from "./en/steering";
+import { activities as deActivities } from "./de/activities";
+import { activities as enActivities } from "./en/activities";
+import { organisations as deOrganisations } from "./de/organisations";
+import { organisations as enOrganisations } from "./en/organisations";
+import { finance as deFinance } from "./de/finance";
+import { finance as enFinance } from "./en/finance";
 
 export const catalogues = {
-  de: { ...deCommon },
-  en: { ...enCommon },
+  de: { ...deCommon, ...deParticipants, ...deParticipantsIo, ...deReports, ...deAdmin, ...deForms, ...deSteering, ...deActivities, ...deOrganisations, ...deFinance },
+  en: { ...enCommon, ...enParticipants, ...enParticipantsIo, ...enReports, ...enAdmin, ...enForms, ...enSteering, ...enActivities, ...enOrganisations, ...enFinance },
 };
 
 export type MessageKey = keyof (typeof catalogues)["de"];

@@ -1,6 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { TodoList } from "~/components/todo-list";
 import { listProjectsForUser } from "~/modules/projects/access.server";
+import { getTodosForUser } from "~/modules/todos/service.server";
 import { formatDate } from "~/utils/format";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { requireUser } from "~/utils/session.server";
@@ -9,12 +11,12 @@ export const meta: MetaFunction = () => [{ title: "Start – BIWAQ-Tracker" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const projects = await listProjectsForUser(user);
-  return { user: { name: user.name, isAdmin: user.isAdmin }, projects };
+  const [projects, todos] = await Promise.all([listProjectsForUser(user), getTodosForUser(user)]);
+  return { user: { name: user.name, isAdmin: user.isAdmin }, projects, todos };
 }
 
 export default function HomePage() {
-  const { user, projects } = useLoaderData<typeof loader>();
+  const { user, projects, todos } = useLoaderData<typeof loader>();
   const t = useT();
   const locale = useLocale();
   return (
@@ -23,6 +25,7 @@ export default function HomePage() {
         <h1>{t("home.welcome", { name: user.name })}</h1>
         {user.isAdmin ? <span className="badge badge-info">{t("role.admin")}</span> : null}
       </div>
+      {projects.some((project) => project.role) ? <TodoList groups={todos} /> : null}
       <h2>{t("home.yourProjects")}</h2>
       {projects.length === 0 ? (
         <p className="alert alert-info">{t("home.noProjects")}</p>

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { createAuthenticator, LoginError } from "~/modules/users/authenticate.server";
+import { needsPasswordChange } from "~/modules/users/service.server";
 import { clientAddress } from "~/utils/http.server";
 import { translate, useT, type MessageKey } from "~/utils/i18n";
 import { createUserSession, getOptionalUser, getSessionState, resolveLocale } from "~/utils/session.server";
@@ -31,7 +32,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const authenticated = await createAuthenticator(clientAddress(context)).authenticate("form", request);
     const cookie = await createUserSession(authenticated.id, request.headers.get("User-Agent"));
-    return redirect(redirectTo, { headers: { "Set-Cookie": cookie } });
+    // A generated (one-time) password must be replaced first; afterwards the user continues to redirectTo.
+    const target = (await needsPasswordChange(authenticated.id)) ? `/account/password?${new URLSearchParams({ redirectTo })}` : redirectTo;
+    return redirect(target, { headers: { "Set-Cookie": cookie } });
   } catch (error) {
     if (!(error instanceof LoginError)) throw error;
     const fieldErrors: Partial<Record<"email" | "password", string>> = {};

@@ -39,17 +39,36 @@ export function createDb(rawUrl = process.env.DATABASE_URL): DbHandle {
   }
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  const factory = new PrismaBetterSQLite3({ url: `file:${file}`, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // why: per-connection settings must be in place before the first query (also before a first
+  // transaction), so they are applied synchronously when the adapter opens the file.
+  const adapter = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    async connect() {
+      const connection = await factory.connect();
+      configureSqlite((connection as unknown as { client: SqliteConnection }).client);
+      return connection;
+    },
+  };
   const SqliteClientClass = loadClient("sqlite");
   return { db: new SqliteClientClass({ adapter }) as Db, provider, url: `file:${file}` };
 }
 
-/** SQLite in production: WAL journal (readers never block the writer) and foreign keys on. */
+interface SqliteConnection {
+  pragma(source: string): unknown;
+}
+
+/** SQLite in production: WAL journal (readers never block the writer), foreign keys enforced. */
+function configureSqlite(connection: SqliteConnection): void {
+  connection.pragma("journal_mode = WAL");
+  connection.pragma("synchronous = NORMAL");
+  connection.pragma("foreign_keys = ON");
+}
+
+/** Opens the connection now (instead of on the first query), e.g. before timing something. */
 export async function prepareConnection(handle: DbHandle): Promise<void> {
-  if (handle.provider !== "sqlite") return;
-  await handle.db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await handle.db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
-  await handle.db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+  await handle.db.$connect();
 }
 
 const globalForDb = globalThis as unknown as { __biwaqDb?: DbHandle };
@@ -58,7 +77,6 @@ const globalForDb = globalThis as unknown as { __biwaqDb?: DbHandle };
 export function getDbHandle(): DbHandle {
   if (!globalForDb.__biwaqDb) {
     globalForDb.__biwaqDb = createDb();
-    void prepareConnection(globalForDb.__biwaqDb);
   }
   return globalForDb.__biwaqDb;
 }

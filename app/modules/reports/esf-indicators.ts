@@ -172,7 +172,8 @@ function missingOf(p: EsfParticipantInput): string[] {
     if (!missing.includes(name)) missing.push(name);
   };
   if (p.gender === null) add(MANDATORY_FIELD_CONTRACT_NAMES.gender);
-  if (p.ageAtEntry === null) add(MANDATORY_FIELD_CONTRACT_NAMES.birthDate);
+  // why: without an entry date the age cannot be derived even when the birth date is known.
+  if (p.ageAtEntry === null && p.entryDate !== null) add(MANDATORY_FIELD_CONTRACT_NAMES.birthDate);
   if (p.employmentStatus === null) add(MANDATORY_FIELD_CONTRACT_NAMES.employmentStatus);
   if (p.educationLevel === null) add(MANDATORY_FIELD_CONTRACT_NAMES.educationLevel);
   if (p.entryDate === null) add(MANDATORY_FIELD_CONTRACT_NAMES.entryDate);
