@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [participantNo, areas] = await Promise.all([suggestParticipantNo(access.project.id), listProjectAreas(access.project.id)]);
   const values = Object.fromEntries(ENTRY_FIELDS.map((field) => [field, ""])) as EntryFormValues;
   values.participantNo = participantNo;
-  return { projectId: access.project.id, values, areas, showSensitive: participantRights(access).canReadSensitive };
+  return { projectId: access.project.id, values, suggestedNo: participantNo, areas, showSensitive: participantRights(access).canReadSensitive };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -32,7 +32,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = participantEntrySchema.safeParse(formDataToObject(form, ENTRY_FIELDS));
   if (!parsed.success) return data({ values, errors: fieldErrorsFromZod(parsed.error.issues), formError: null, duplicate: null }, { status: 400 });
   try {
-    const created = await createParticipant(access.project.id, parsed.data, { userId: access.user.id }, { includeSensitive: participantRights(access).canReadSensitive });
+    const created = await createParticipant(access.project.id, parsed.data, { userId: access.user.id }, {
+      includeSensitive: participantRights(access).canReadSensitive,
+      autoNumber: form.get("suggestedNo") === parsed.data.participantNo,
+    });
     return redirect(`/projects/${access.project.id}/participants/${created.id}?notice=created`);
   } catch (error) {
     if (error instanceof ValidationError) {
@@ -65,6 +68,7 @@ export default function NewParticipantPage() {
         errors={actionData?.errors}
         formError={actionData?.formError}
         duplicate={actionData?.duplicate}
+        suggestedNo={loaderData.suggestedNo}
         cancelTo={base}
       />
     </>

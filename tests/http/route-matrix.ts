@@ -125,6 +125,18 @@ export const ROUTES: RouteRow[] = [
   { method: "POST", path: "/projects/:projectId/targets/new",                        access: perm("target:write") },
   { method: "GET",  path: "/projects/:projectId/targets/:targetId",                  access: perm("target:read") },
   { method: "POST", path: "/projects/:projectId/targets/:targetId",                  access: perm("target:write") },
+  // finance
+  { method: "GET",  path: "/projects/:projectId/finance",                            access: perm("finance:read") },
+  { method: "GET",  path: "/projects/:projectId/finance/budget",                     access: perm("finance:read") },
+  { method: "POST", path: "/projects/:projectId/finance/budget",                     access: perm("finance:write") },
+  { method: "GET",  path: "/projects/:projectId/finance/plan",                       access: perm("finance:read") },
+  { method: "POST", path: "/projects/:projectId/finance/plan",                       access: perm("finance:write") },
+  { method: "GET",  path: "/projects/:projectId/finance/expenses",                   access: perm("finance:read") },
+  { method: "POST", path: "/projects/:projectId/finance/expenses",                   access: perm("finance:write") },
+  { method: "GET",  path: "/projects/:projectId/finance/claims",                     access: perm("finance:read") },
+  { method: "POST", path: "/projects/:projectId/finance/claims",                     access: perm("finance:write") },
+  { method: "GET",  path: "/projects/:projectId/finance/report",                     access: perm("finance:read") },
+  { method: "GET",  path: "/projects/:projectId/finance/report/export",              access: perm("finance:read"), query: "?format=csv" },
   // reports
   { method: "GET",  path: "/projects/:projectId/reports",                            access: perm("report:read") },
   { method: "GET",  path: "/projects/:projectId/reports/esf",                        access: perm("report:esf") },

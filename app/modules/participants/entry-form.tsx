@@ -25,6 +25,8 @@ export interface EntryFormProps {
   /** Edit: the version and the values the form was loaded with (optimistic concurrency). */
   version?: number;
   baseline?: EntryFormValues;
+  /** Create: the number suggested; kept unchanged, the server may replace it when taken meanwhile. */
+  suggestedNo?: string;
   cancelTo: string;
 }
 
@@ -82,6 +84,7 @@ export function ParticipantEntryForm(props: EntryFormProps) {
         {props.conflict ? <ConflictNotice conflict={props.conflict} values={values} areas={props.areas} /> : null}
       </div>
       <ErrorSummary errors={errors} formError={props.formError} summaryRef={summaryRef} />
+      {props.suggestedNo ? <input type="hidden" name="suggestedNo" value={props.suggestedNo} /> : null}
       {mode === "edit" ? (
         <>
           <input type="hidden" name="version" value={props.version ?? 1} />

@@ -112,8 +112,8 @@ export async function findDuplicatePerson(
 }
 
 /** The next free number in the project's "TN-0001" series (the user may choose another). */
-export async function suggestParticipantNo(projectId: string): Promise<string> {
-  const rows = await db.participant.findMany({ where: { projectId, participantNo: { startsWith: "TN-" } }, select: { participantNo: true } });
+export async function suggestParticipantNo(projectId: string, client: Client = db): Promise<string> {
+  const rows = await client.participant.findMany({ where: { projectId, participantNo: { startsWith: "TN-" } }, select: { participantNo: true } });
   let max = 0;
   for (const { participantNo } of rows) {
     const match = /^TN-(\d{1,9})$/.exec(participantNo);
@@ -515,44 +515,53 @@ export interface WriteOptions {
  * Registers a participant (identity + characteristics at entry) with derived values. Refuses a
  * number already used in the project (ValidationError) and a person already registered
  * (DuplicateParticipantError carrying the existing record). Missing mandatory answers are allowed:
- * the record is then stored as incomplete.
+ * the record is then stored as incomplete. With `autoNumber` (the user kept the suggested number), a
+ * number taken meanwhile by someone else is replaced by the next free one instead of refused.
  */
 export async function createParticipant(
   projectId: string,
   input: ParticipantEntryInput,
   actor: Actor,
-  options: WriteOptions,
+  options: WriteOptions & { autoNumber?: boolean },
 ): Promise<{ id: string; participantNo: string; isComplete: boolean }> {
-  try {
-    return await db.$transaction(async (tx) => {
-      await assertNumberFree(tx, projectId, input.participantNo);
-      await assertAreaOfProject(tx, projectId, input.areaId);
-      const duplicate = await findDuplicatePerson(tx, projectId, input);
-      if (duplicate) throw new DuplicateParticipantError(duplicate);
-      const derived = deriveParticipantValues({ ...input, exitDate: null });
-      const created = await tx.participant.create({
-        data: {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        let participantNo = input.participantNo;
+        if (options.autoNumber && (await tx.participant.findFirst({ where: { projectId, participantNo }, select: { id: true } }))) {
+          participantNo = await suggestParticipantNo(projectId, tx);
+        }
+        await assertNumberFree(tx, projectId, participantNo);
+        await assertAreaOfProject(tx, projectId, input.areaId);
+        const duplicate = await findDuplicatePerson(tx, projectId, input);
+        if (duplicate) throw new DuplicateParticipantError(duplicate);
+        const derived = deriveParticipantValues({ ...input, exitDate: null });
+        const created = await tx.participant.create({
+          data: {
+            projectId,
+            ...recordData({ ...input, participantNo }, options.includeSensitive),
+            ...derived,
+            identity: { create: { projectId, ...identityData(input) } },
+          },
+          select: { id: true, participantNo: true, isComplete: true },
+        });
+        const values = entryInputToFormValues(input);
+        await recordAudit(tx, {
+          userId: actor.userId,
           projectId,
-          ...recordData(input, options.includeSensitive),
-          ...derived,
-          identity: { create: { projectId, ...identityData(input) } },
-        },
-        select: { id: true, participantNo: true, isComplete: true },
+          action: "create",
+          entity: PARTICIPANT_ENTITY,
+          entityId: created.id,
+          fields: writableEntryFields(options.includeSensitive).filter((f) => values[f] !== ""),
+        });
+        return created;
       });
-      const values = entryInputToFormValues(input);
-      await recordAudit(tx, {
-        userId: actor.userId,
-        projectId,
-        action: "create",
-        entity: PARTICIPANT_ENTITY,
-        entityId: created.id,
-        fields: writableEntryFields(options.includeSensitive).filter((f) => values[f] !== ""),
-      });
-      return created;
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw new ValidationError({ participantNo: ["participants.error.numberTaken"] });
-    throw error;
+    } catch (error) {
+      // why: two registrations at the same moment can both see a number as free; the loser retries.
+      if (isUniqueViolation(error) && options.autoNumber && attempt < 3) continue;
+      if (isUniqueViolation(error)) throw new ValidationError({ participantNo: ["participants.error.numberTaken"] });
+      throw error;
+    }
   }
 }
 

@@ -221,6 +221,16 @@ describe("createParticipant", () => {
     expect(JSON.parse(audit.fields)).not.toContain("disability");
   });
 
+  it("replaces a kept suggestion that someone else took meanwhile by the next free number", async () => {
+    const fresh = await db.project.create({ data: { code: "PCORE-AUTO", title: "Auto numbers", startDate: new Date("2023-01-01"), endDate: new Date("2026-12-31") } });
+    const suggestion = await suggestParticipantNo(fresh.id);
+    await createParticipant(fresh.id, entry({ participantNo: suggestion }), actor, WRITE);
+    const second = await createParticipant(fresh.id, entry({ participantNo: suggestion }), actor, { ...WRITE, autoNumber: true });
+    expect(second.participantNo).toBe("TN-0002");
+    const refused = await caught(createParticipant(fresh.id, entry({ participantNo: suggestion }), actor, WRITE));
+    expect((refused as ValidationError).fieldErrors.participantNo).toEqual(["participants.error.numberTaken"]);
+  });
+
   it("suggests the next free TN number of the project", async () => {
     const fresh = await db.project.create({ data: { code: "PCORE-NO", title: "Numbers", startDate: new Date("2023-01-01"), endDate: new Date("2026-12-31") } });
     expect(await suggestParticipantNo(fresh.id)).toBe("TN-0001");
