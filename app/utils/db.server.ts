@@ -64,6 +64,9 @@ function configureSqlite(connection: SqliteConnection): void {
   connection.pragma("journal_mode = WAL");
   connection.pragma("synchronous = NORMAL");
   connection.pragma("foreign_keys = ON");
+  // why: gives the query planner statistics (SQLite has none until ANALYZE ran), so list and search
+  // queries keep choosing the right index as data grows; cheap, it only analyses what needs it.
+  connection.pragma("optimize = 0x10002");
 }
 
 /** Opens the connection now (instead of on the first query), e.g. before timing something. */
