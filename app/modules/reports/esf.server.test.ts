@@ -281,6 +281,38 @@ describe("loadEsfReportInput", () => {
     );
     expect(input.organisations).toHaveLength(6);
   });
+
+  it("hands every value over exactly as stored (the packed query loses nothing)", async () => {
+    const input = await loadEsfReportInput(projectId, { from: FROM, to: TO });
+    const stored = await db.participant.findMany({
+      where: { projectId, participantNo: { in: input.participants.map((p) => p.participantNo) } },
+      select: {
+        participantNo: true, missingFields: true, gender: true, ageAtEntry: true, employmentStatus: true, longTermUnemployed: true,
+        educationLevel: true, entryDate: true, disability: true, thirdCountryNational: true, foreignBackground: true, minority: true,
+        homeless: true, ruralArea: true, exitDate: true, exitStatus: true, qualificationGained: true, status6Months: true,
+        situationImproved6Months: true,
+      },
+    });
+    const byNumber = new Map(stored.map((p) => [p.participantNo, { ...p, missingFields: p.missingFields ? p.missingFields.split(",") : [] }]));
+    for (const loaded of input.participants) expect(loaded).toEqual(byNumber.get(loaded.participantNo));
+    // The rows cover every kind of value: no_answer, empty optional answers, flags true/false/null.
+    const tn03 = input.participants.find((p) => p.participantNo === "TN-03")!;
+    expect([tn03.disability, tn03.qualificationGained, tn03.status6Months]).toEqual(["no_answer", false, "self_employed"]);
+    const tn06 = input.participants.find((p) => p.participantNo === "TN-06")!;
+    expect([tn06.disability, tn06.exitDate, tn06.qualificationGained, tn06.longTermUnemployed]).toEqual([null, null, null, false]);
+    const tn01 = input.participants.find((p) => p.participantNo === "TN-01")!;
+    expect([tn01.longTermUnemployed, tn01.qualificationGained, tn01.ageAtEntry]).toEqual([true, true, 18]);
+  });
+
+  it("keeps participant numbers with separators intact", async () => {
+    const project = await createProject("ODD-NUMBERS");
+    await db.participant.create({
+      data: { projectId: project.id, participantNo: "A|B,C |x", entryDate: day("2020-05-05"), missingFields: "gender,birth_date", isComplete: false },
+    });
+    const input = await loadEsfReportInput(project.id, { from: FROM, to: TO });
+    expect(input.participants).toHaveLength(1);
+    expect(input.participants[0]).toMatchObject({ participantNo: "A|B,C |x", missingFields: ["gender", "birth_date"], entryDate: day("2020-05-05"), gender: null });
+  });
 });
 
 describe("helpers", () => {

@@ -2,8 +2,18 @@
 // pure computation in esf-indicators.ts needs — from the pseudonymous Participant table only, never
 // ParticipantIdentity — and checks the result with validateEsfReport.
 import { recordAudit } from "~/modules/audit/service.server";
+import {
+  ANSWERS,
+  EDUCATION_LEVELS,
+  EMPLOYMENT_STATUSES,
+  EXIT_STATUSES,
+  FOLLOW_UP_STATUSES,
+  GENDERS,
+  YES_NO_UNKNOWN,
+} from "~/modules/participants/codes";
 import { parseMissingFields } from "~/modules/participants/derive";
-import { db } from "~/utils/db.server";
+import type { DatabaseProvider } from "~/utils/database-url";
+import { db, getDbHandle } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { ValidationError } from "~/utils/validation";
 import { esfReportToCsv, esfReportToXlsx } from "./esf-export";
@@ -92,30 +102,99 @@ export function reportYearPicks(project: Pick<ReportProject, "startDate" | "endD
   return picks;
 }
 
-/** One row of the participant query, as the SQLite and PostgreSQL adapters return it. */
-interface ParticipantRow {
-  participantNo: string;
-  missingFields: string;
-  gender: EsfParticipantInput["gender"];
-  ageAtEntry: number | bigint | null;
-  employmentStatus: EsfParticipantInput["employmentStatus"];
-  longTermUnemployed: boolean | number;
-  educationLevel: EsfParticipantInput["educationLevel"];
-  entryDate: Date | string | null;
-  disability: EsfParticipantInput["disability"];
-  thirdCountryNational: EsfParticipantInput["thirdCountryNational"];
-  foreignBackground: EsfParticipantInput["foreignBackground"];
-  minority: EsfParticipantInput["minority"];
-  homeless: EsfParticipantInput["homeless"];
-  ruralArea: EsfParticipantInput["ruralArea"];
-  exitDate: Date | string | null;
-  exitStatus: EsfParticipantInput["exitStatus"];
-  qualificationGained: boolean | number | null;
-  status6Months: EsfParticipantInput["status6Months"];
-  situationImproved6Months: EsfParticipantInput["situationImproved6Months"];
+/**
+ * The participant values the report needs, read as ONE text per row:
+ * `<missingFields>|<v0>,<v1>,…,<v16>|<participantNo>` with the values in this order.
+ * why: the database adapters convert every column of every row one by one, which dominated the report's
+ * time; one packed column reads 50,000 rows about twice as fast on both providers. Enum values, numbers,
+ * days and the 0/1 flags never contain "," or "|"; the contract names in missingFields never contain "|";
+ * the participant number (free text) comes last, so it may contain anything.
+ */
+const PACKED = [
+  ["entryDate", "day"],
+  ["exitDate", "day"],
+  ["gender", "text"],
+  ["ageAtEntry", "text"],
+  ["employmentStatus", "text"],
+  ["longTermUnemployed", "flag"],
+  ["educationLevel", "text"],
+  ["disability", "text"],
+  ["thirdCountryNational", "text"],
+  ["foreignBackground", "text"],
+  ["minority", "text"],
+  ["homeless", "text"],
+  ["ruralArea", "text"],
+  ["exitStatus", "text"],
+  ["qualificationGained", "flag"],
+  ["status6Months", "text"],
+  ["situationImproved6Months", "text"],
+] as const;
+
+/** SQL for one packed value: "" for NULL, flags "1"/"0", days `YYYY-MM-DD` (UTC, as Prisma stores them). */
+function packedValueSql(column: string, kind: "day" | "text" | "flag", provider: DatabaseProvider): string {
+  if (kind === "flag") return `(CASE WHEN "${column}" IS NULL THEN '' WHEN "${column}" THEN '1' ELSE '0' END)`;
+  if (kind === "text") return `COALESCE(CAST("${column}" AS TEXT), '')`;
+  // why: SQLite holds DateTime as ISO-8601 text ("2020-03-15T00:00:00.000+00:00"); PostgreSQL's text form of
+  // a timestamp follows the DateStyle setting, so it is formatted explicitly.
+  return provider === "postgresql" ? `COALESCE(to_char("${column}", 'YYYY-MM-DD'), '')` : `COALESCE(SUBSTR("${column}", 1, 10), '')`;
 }
 
-const toDate = (value: Date | string | null): Date | null => (value === null || value instanceof Date ? value : new Date(value));
+function participantQuery(provider: DatabaseProvider): string {
+  const p = (n: number) => (provider === "postgresql" ? `$${n}` : "?");
+  const values = PACKED.map(([column, kind]) => packedValueSql(column, kind, provider)).join(" || ',' || ");
+  return `SELECT "missingFields" || '|' || ${values} || '|' || "participantNo" AS "row"
+            FROM "Participant"
+           WHERE "projectId" = ${p(1)}
+             AND (("entryDate" >= ${p(2)} AND "entryDate" < ${p(3)})
+                  OR ("exitDate" >= ${p(4)} AND "exitDate" < ${p(5)})
+                  OR "entryDate" IS NULL)`;
+}
+
+/** Every code value the packed row can hold, so rows share one string per value instead of retaining copies. */
+const CODES = new Map<string, string>(
+  [GENDERS, EMPLOYMENT_STATUSES, EDUCATION_LEVELS, ANSWERS, EXIT_STATUSES, FOLLOW_UP_STATUSES, YES_NO_UNKNOWN].flat().map((code) => [code, code]),
+);
+const orNull = <T extends string>(value: string): T | null => (value === "" ? null : ((CODES.get(value) ?? value) as T));
+const flag = (value: string): boolean | null => (value === "" ? null : value === "1");
+
+/** `YYYY-MM-DD` → UTC midnight; one Date per distinct day (the report only reads them). */
+function dayOf(value: string, days: Map<string, Date>): Date | null {
+  if (value === "") return null;
+  let date = days.get(value);
+  if (!date) {
+    date = new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))));
+    days.set(value, date);
+  }
+  return date;
+}
+
+/** One packed row → the report's participant input, values as stored (dates as their UTC calendar day). */
+function toParticipantInput(row: string, days: Map<string, Date>): EsfParticipantInput {
+  const first = row.indexOf("|");
+  const second = row.indexOf("|", first + 1);
+  const v = row.slice(first + 1, second).split(",");
+  return {
+    participantNo: row.slice(second + 1),
+    missingFields: parseMissingFields(row.slice(0, first)),
+    entryDate: dayOf(v[0], days),
+    exitDate: dayOf(v[1], days),
+    gender: orNull(v[2]),
+    ageAtEntry: v[3] === "" ? null : Number(v[3]),
+    employmentStatus: orNull(v[4]),
+    longTermUnemployed: v[5] === "1",
+    educationLevel: orNull(v[6]),
+    disability: orNull(v[7]),
+    thirdCountryNational: orNull(v[8]),
+    foreignBackground: orNull(v[9]),
+    minority: orNull(v[10]),
+    homeless: orNull(v[11]),
+    ruralArea: orNull(v[12]),
+    exitStatus: orNull(v[13]),
+    qualificationGained: flag(v[14]),
+    status6Months: orNull(v[15]),
+    situationImproved6Months: orNull(v[16]),
+  };
+}
 
 /**
  * Everything computeEsfReport needs for one project and range, in three single queries: the project code,
@@ -131,49 +210,17 @@ export async function loadEsfReportInput(projectId: string, range: ReportRange):
   const inRange = { gte: from, lt: until };
   const [project, participants, organisations] = await Promise.all([
     db.project.findUnique({ where: { id: projectId }, select: { code: true } }),
-    // why: a raw query reads 50,000 rows in about half the time of findMany (no per-row model mapping),
-    // which keeps the report under 1 s. Quoted identifiers and bound parameters work on both providers.
-    db.$queryRaw<ParticipantRow[]>`
-      SELECT "participantNo", "missingFields", "gender", "ageAtEntry", "employmentStatus", "longTermUnemployed",
-             "educationLevel", "entryDate", "disability", "thirdCountryNational", "foreignBackground", "minority",
-             "homeless", "ruralArea", "exitDate", "exitStatus", "qualificationGained", "status6Months",
-             "situationImproved6Months"
-        FROM "Participant"
-       WHERE "projectId" = ${projectId}
-         AND (("entryDate" >= ${from} AND "entryDate" < ${until})
-              OR ("exitDate" >= ${from} AND "exitDate" < ${until})
-              OR "entryDate" IS NULL)`,
+    // why: raw SQL with only the needed columns (see PACKED); the range filter uses the date indexes.
+    db.$queryRawUnsafe<{ row: string }[]>(participantQuery(getDbHandle().provider), projectId, from, until, from, until),
     db.organisation.findMany({
       where: { projectId, firstSupportDate: inRange },
       select: { kind: true, sizeClass: true, firstSupportDate: true },
     }),
   ]);
   if (!project) notFound();
+  const days = new Map<string, Date>();
   const rows: EsfParticipantInput[] = new Array(participants.length);
-  for (let i = 0; i < participants.length; i++) {
-    const p = participants[i];
-    rows[i] = {
-      participantNo: p.participantNo,
-      missingFields: parseMissingFields(p.missingFields),
-      gender: p.gender,
-      ageAtEntry: p.ageAtEntry === null ? null : Number(p.ageAtEntry),
-      employmentStatus: p.employmentStatus,
-      longTermUnemployed: Boolean(p.longTermUnemployed),
-      educationLevel: p.educationLevel,
-      entryDate: toDate(p.entryDate),
-      disability: p.disability,
-      thirdCountryNational: p.thirdCountryNational,
-      foreignBackground: p.foreignBackground,
-      minority: p.minority,
-      homeless: p.homeless,
-      ruralArea: p.ruralArea,
-      exitDate: toDate(p.exitDate),
-      exitStatus: p.exitStatus,
-      qualificationGained: p.qualificationGained === null ? null : Boolean(p.qualificationGained),
-      status6Months: p.status6Months,
-      situationImproved6Months: p.situationImproved6Months,
-    };
-  }
+  for (let i = 0; i < participants.length; i++) rows[i] = toParticipantInput(participants[i].row, days);
   return { projectCode: project.code, from, to, participants: rows, organisations };
 }
 
