@@ -3,15 +3,16 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
-import { FormErrors, FormField, useSchemaForm } from "~/components/form-field";
+import { FormErrors } from "~/components/form-field";
+import { ExpenseForm, expenseFormValues } from "~/modules/finance/expense-form";
 import { DIRECT_CATEGORIES } from "~/modules/finance/money";
-import { ExpenseFilterSchema, ExpenseSchema } from "~/modules/finance/schema";
+import { ExpenseFilterSchema } from "~/modules/finance/schema";
 import { createExpense, deleteExpense, getFinanceProject, listExpenses, listFinancePartners, projectYears } from "~/modules/finance/service.server";
 import { categoryLabel, FinanceNav } from "~/modules/finance/ui";
 import { validationFailure } from "~/utils/form.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
 import { formatDate, formatMoney } from "~/utils/format";
-import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { translate, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { requirePermission } from "~/utils/session.server";
 
@@ -57,8 +58,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return { ok: true as const, notice: "finance.expenses.saved" as const, receiptNo: String(values.receiptNo ?? ""), keep, savedAt: Date.now() };
 }
 
-type Loader = ReturnType<typeof useLoaderData<typeof loader>>;
-
 export default function ExpensesPage() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -79,14 +78,26 @@ export default function ExpensesPage() {
           {t(success.notice, { receiptNo: success.receiptNo })}
         </p>
       ) : null}
+      {searchParams.get("imported") && !actionData ? (
+        <p className="alert alert-success" role="status">
+          {t("finance.import.done", { count: Number(searchParams.get("imported")) })}
+        </p>
+      ) : null}
+      {data.canWrite ? (
+        <p>
+          <Link to="import">{t("finance.import.link")}</Link>
+        </p>
+      ) : null}
       {failure && failure.intent === "delete" ? <FormErrors messages={failure.formErrors.map((key) => t(key))} /> : null}
       {data.canWrite ? (
-        <EntryForm
+        <ExpenseForm
           key={success?.savedAt ?? "entry"}
+          intent="create"
+          heading={t("finance.expenses.newHeading")}
+          hint={t("finance.expenses.fastHint")}
           partners={data.partners}
-          kept={success?.keep ?? null}
-          focusNext={Boolean(success?.keep)}
-          echoed={createFailure?.values}
+          values={expenseFormValues(createFailure?.values, success?.keep ? { ...success.keep } : { category: "staff" })}
+          focusPayee={Boolean(success?.keep)}
           fieldErrors={createFailure?.fieldErrors}
           formErrors={createFailure?.formErrors}
         />
@@ -173,7 +184,7 @@ export default function ExpensesPage() {
               {data.expenses.map((expense) => (
                 <tr key={expense.id}>
                   <td>{formatDate(expense.date, locale)}</td>
-                  <td>{expense.receiptNo}</td>
+                  <td>{data.canWrite && !expense.claimId ? <Link to={expense.id}>{expense.receiptNo}</Link> : expense.receiptNo}</td>
                   <td>{t(categoryLabel(expense.category))}</td>
                   <td>{expense.partnerName ?? ""}</td>
                   <td>{expense.payee}</td>
@@ -201,104 +212,5 @@ export default function ExpensesPage() {
         </div>
       )}
     </>
-  );
-}
-
-function EntryForm({
-  partners,
-  kept,
-  focusNext,
-  echoed,
-  fieldErrors,
-  formErrors,
-}: {
-  partners: Loader["partners"];
-  kept: { date: string; category: string; partnerId: string } | null;
-  focusNext: boolean;
-  echoed?: Record<string, string | string[]>;
-  fieldErrors?: Record<string, MessageKey[]>;
-  formErrors?: MessageKey[];
-}) {
-  const t = useT();
-  const value = (name: string, fallback = "") => String(echoed?.[name] ?? fallback);
-  const values = {
-    date: value("date", kept?.date),
-    category: value("category", kept?.category || "staff"),
-    payee: value("payee"),
-    purpose: value("purpose"),
-    receiptNo: value("receiptNo"),
-    amountCents: value("amountCents"),
-    partnerId: value("partnerId", kept?.partnerId),
-    paidAt: value("paidAt"),
-    staffPerson: value("staffPerson"),
-    staffMonth: value("staffMonth"),
-    staffHours: value("staffHours"),
-  };
-  const form = useSchemaForm(ExpenseSchema, { defaultValues: values, serverErrors: fieldErrors });
-  return (
-    <Form method="post" noValidate onSubmit={form.onSubmit} className="card" aria-labelledby="expense-entry-heading" data-testid="expense-entry">
-      <h2 id="expense-entry-heading">{t("finance.expenses.newHeading")}</h2>
-      <p className="hint">{t("finance.expenses.fastHint")}</p>
-      <FormErrors messages={(formErrors ?? []).map((key) => t(key))} />
-      <input type="hidden" name="intent" value="create" />
-      <div className="field-row">
-        <FormField label={t("finance.expenses.date")} name="date" error={form.error("date")}>
-          <input {...form.register("date")} defaultValue={values.date} inputMode="numeric" autoComplete="off" />
-        </FormField>
-        <FormField label={t("finance.expenses.category")} name="category" error={form.error("category")}>
-          <select {...form.register("category")} defaultValue={values.category}>
-            {DIRECT_CATEGORIES.map((category) => (
-              <option key={category} value={category}>
-                {t(categoryLabel(category))}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField label={t("finance.expenses.payee")} name="payee" error={form.error("payee")}>
-          <input {...form.register("payee")} defaultValue={values.payee} autoFocus={focusNext} autoComplete="off" />
-        </FormField>
-        <FormField label={t("finance.expenses.purpose")} name="purpose" error={form.error("purpose")}>
-          <input {...form.register("purpose")} defaultValue={values.purpose} autoComplete="off" />
-        </FormField>
-        <FormField label={t("finance.expenses.receiptNo")} name="receiptNo" error={form.error("receiptNo")}>
-          <input {...form.register("receiptNo")} defaultValue={values.receiptNo} autoComplete="off" />
-        </FormField>
-        <FormField label={t("finance.expenses.amount")} name="amountCents" error={form.error("amountCents")}>
-          <input {...form.register("amountCents")} defaultValue={values.amountCents} inputMode="decimal" autoComplete="off" />
-        </FormField>
-      </div>
-      <div className="form-actions">
-        <button type="submit">{t("finance.expenses.save")}</button>
-      </div>
-      <div className="field-row">
-        <FormField label={t("finance.expenses.partner")} name="partnerId" optional error={form.error("partnerId")}>
-          <select {...form.register("partnerId")} defaultValue={values.partnerId}>
-            <option value="">{t("finance.expenses.noPartner")}</option>
-            {partners.map((partner) => (
-              <option key={partner.id} value={partner.id}>
-                {partner.name}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField label={t("finance.expenses.paidAt")} name="paidAt" optional error={form.error("paidAt")}>
-          <input {...form.register("paidAt")} defaultValue={values.paidAt} inputMode="numeric" autoComplete="off" />
-        </FormField>
-      </div>
-      <fieldset>
-        <legend>{t("finance.expenses.staffDetails")}</legend>
-        <div className="field-row">
-          <FormField label={t("finance.expenses.staffPerson")} name="staffPerson" optional error={form.error("staffPerson")}>
-            <input {...form.register("staffPerson")} defaultValue={values.staffPerson} autoComplete="off" />
-          </FormField>
-          <FormField label={t("finance.expenses.staffMonth")} name="staffMonth" optional error={form.error("staffMonth")}>
-            <input {...form.register("staffMonth")} defaultValue={values.staffMonth} autoComplete="off" />
-          </FormField>
-          <FormField label={t("finance.expenses.staffHours")} name="staffHours" optional error={form.error("staffHours")}>
-            <input {...form.register("staffHours")} defaultValue={values.staffHours} inputMode="decimal" autoComplete="off" />
-          </FormField>
-        </div>
-      </fieldset>
-    </Form>
   );
 }

@@ -87,7 +87,7 @@ export function projectYears(project: Pick<FinanceProject, "startDate" | "endDat
 
 const yearRange = (year: number) => ({ gte: new Date(Date.UTC(year, 0, 1)), lt: new Date(Date.UTC(year + 1, 0, 1)) });
 
-async function checkPartner(tx: Tx, projectId: string, partnerId: string | null, field = "partnerId") {
+async function checkPartner(tx: Tx | typeof db, projectId: string, partnerId: string | null, field = "partnerId") {
   if (!partnerId) return;
   const partner = await tx.partner.findFirst({ where: { id: partnerId, projectId }, select: { id: true } });
   if (!partner) throw new ValidationError({ [field]: ["finance.partnerUnknown"] });
@@ -265,7 +265,7 @@ export async function listExpenses(projectId: string, filter: ExpenseFilter = {}
 export type ExpenseRow = Awaited<ReturnType<typeof listExpenses>>[number];
 
 /** Stored values of a validated receipt: staff details only for staff costs; hours → minutes. */
-function expenseValues(data: ExpenseData) {
+export function expenseValues(data: ExpenseData) {
   const { staffHours, ...rest } = data;
   const staff = data.category === "staff";
   return {
@@ -277,7 +277,7 @@ function expenseValues(data: ExpenseData) {
 }
 
 /** Date within the project's duration, category allowed by the flat-rate model, partner of this project, receipt number free. */
-async function checkExpense(tx: Tx, project: FinanceProject, data: ReturnType<typeof expenseValues>, exceptId?: string) {
+export async function checkExpense(tx: Tx | typeof db, project: FinanceProject, data: ReturnType<typeof expenseValues>, exceptId?: string) {
   const errors: Record<string, ("finance.dateOutsideProject" | "finance.categoryCoveredByFlatRate" | "finance.paidBeforeDate")[]> = {};
   if (data.date < project.startDate || data.date > project.endDate) errors.date = ["finance.dateOutsideProject"];
   if (!isCategoryEligible(project.flatRateModel, data.category)) errors.category = ["finance.categoryCoveredByFlatRate"];

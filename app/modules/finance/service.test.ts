@@ -187,6 +187,15 @@ describe("payment claims", () => {
     expect(await db.expense.count({ where: { projectId: project.id, receiptNo: "B-2022-001", claimId: null } })).toBe(1);
   });
 
+  it("edits an unclaimed receipt at its version, audits the changed field names, refuses a stale version", async () => {
+    const row = (await listExpenses(project.id, { q: "B-2022-001" }))[0];
+    const values = receipt({ receiptNo: "B-2022-001", date: "15.01.2022", amountCents: "50.000,00", partnerId });
+    const updated = await updateExpense(project.id, accountant.id, row.id, row.version, { ...values, purpose: "Gehalt Januar 2022" });
+    expect(updated.changed).toEqual(["purpose"]);
+    expect((await auditOf("Expense", row.id)).at(-1)?.fields).toEqual(["purpose"]);
+    expect((await validationError(updateExpense(project.id, accountant.id, row.id, row.version, values))).formErrors).toEqual(["error.conflict"]);
+  });
+
   it("refuses periods outside the project or reversed", async () => {
     expect((await validationError(createClaim(project.id, accountant.id, { periodStart: "01.12.2020", periodEnd: "31.01.2021" }))).fieldErrors.periodStart).toEqual(["finance.dateOutsideProject"]);
     expect((await validationError(createClaim(project.id, accountant.id, { periodStart: "01.02.2021", periodEnd: "31.01.2021" }))).fieldErrors.periodEnd).toEqual(["validation.endBeforeStart"]);
