@@ -7,17 +7,15 @@
 //
 //   node --import tsx bench/activity-logging.ts [--attendance 500000] [--runs 20] [--sqlite-file F]
 // --sqlite-file keeps the SQLite database in F and reuses it on the next run (skips generating).
-import { mkdirSync, rmSync } from "node:fs";
-import { cpus, loadavg, tmpdir } from "node:os";
+import { cpus, loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { logActivity } from "~/modules/activities/service.server";
 import { action as newActivityAction } from "~/routes/projects.$projectId.activities.new";
-import { databaseProvider } from "~/utils/database-url";
 import { createDb, prepareConnection, type DbHandle } from "~/utils/db.server";
 import { runMigrations } from "~/utils/migrate.server";
+import { runOnEachProvider } from "./support";
 import { createUserSession } from "~/utils/session.server";
 
 const { values: options } = parseArgs({
@@ -199,39 +197,4 @@ async function bench(provider: string, url: string): Promise<boolean> {
   }
 }
 
-async function main() {
-  let ok = true;
-  const keep = options["sqlite-file"];
-  const dir = path.join(tmpdir(), `biwaq-bench-activities-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  try {
-    ok = (await bench("SQLite", `file:${keep ? path.resolve(keep) : path.join(dir, "bench.db")}`)) && ok;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-
-  const base = process.env.DATABASE_URL;
-  if (base && databaseProvider(base) === "postgresql") {
-    const target = new URL(base);
-    target.pathname = `/${PG_BENCH_DATABASE}`;
-    const admin = new URL(base);
-    admin.pathname = "/postgres";
-    const dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: admin.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${PG_BENCH_DATABASE}" WITH (FORCE)`);
-      await client.end();
-    };
-    await dropDatabase();
-    try {
-      ok = (await bench("PostgreSQL", target.toString())) && ok;
-    } finally {
-      await dropDatabase();
-    }
-  } else {
-    console.log("PostgreSQL: skipped (set DATABASE_URL to a postgres URL to include it)");
-  }
-  if (!ok) process.exitCode = 1;
-}
-
-await main();
+await runOnEachProvider("activities", PG_BENCH_DATABASE, bench, options["sqlite-file"]);

@@ -7,18 +7,15 @@
 //
 //   node --import tsx bench/participant-list.ts [--participants 50000] [--runs 20] [--sqlite-file F]
 // --sqlite-file keeps the SQLite database in F and reuses it on the next run (skips generating).
-import { mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { deriveParticipantValues } from "~/modules/participants/derive";
 import { parseListQuery, searchNameFor } from "~/modules/participants/schema";
 import { listParticipants, listProjectAreas } from "~/modules/participants/service.server";
-import { databaseProvider } from "~/utils/database-url";
 import { createDb, prepareConnection, type DbHandle } from "~/utils/db.server";
 import { runMigrations } from "~/utils/migrate.server";
+import { runOnEachProvider } from "./support";
 import { createUserSession, requirePermission } from "~/utils/session.server";
 
 const { values: options } = parseArgs({
@@ -190,39 +187,4 @@ async function bench(provider: string, url: string): Promise<boolean> {
   }
 }
 
-async function main() {
-  let ok = true;
-  const keep = options["sqlite-file"];
-  const dir = path.join(tmpdir(), `biwaq-bench-participants-${process.pid}`);
-  mkdirSync(dir, { recursive: true });
-  try {
-    ok = (await bench("SQLite", `file:${keep ? path.resolve(keep) : path.join(dir, "bench.db")}`)) && ok;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-
-  const base = process.env.DATABASE_URL;
-  if (base && databaseProvider(base) === "postgresql") {
-    const target = new URL(base);
-    target.pathname = `/${PG_BENCH_DATABASE}`;
-    const admin = new URL(base);
-    admin.pathname = "/postgres";
-    const dropDatabase = async () => {
-      const client = new pg.Client({ connectionString: admin.toString() });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS "${PG_BENCH_DATABASE}" WITH (FORCE)`);
-      await client.end();
-    };
-    await dropDatabase();
-    try {
-      ok = (await bench("PostgreSQL", target.toString())) && ok;
-    } finally {
-      await dropDatabase();
-    }
-  } else {
-    console.log("PostgreSQL: skipped (set DATABASE_URL to a postgres URL to include it)");
-  }
-  if (!ok) process.exitCode = 1;
-}
-
-await main();
+await runOnEachProvider("participants", PG_BENCH_DATABASE, bench, options["sqlite-file"]);
