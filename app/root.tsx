@@ -8,7 +8,10 @@ import { getOptionalUser, resolveLocale } from "~/utils/session.server";
 import { translate, DEFAULT_LOCALE, type Locale } from "~/utils/i18n";
 import stylesheet from "~/styles/app.css?url";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
 
 export const meta: MetaFunction = () => [{ title: translate(DEFAULT_LOCALE, "app.name") }];
 

@@ -37,7 +37,8 @@ describe("migrations", () => {
         await handle.db.$executeRawUnsafe('DROP SCHEMA public CASCADE');
         await handle.db.$executeRawUnsafe('CREATE SCHEMA public');
       } else {
-        const tables = await handle.db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        // sqlite_stat* hold planner statistics (PRAGMA optimize); they count as "not empty" for deploy.
+        const tables = await handle.db.$queryRawUnsafe<{ name: string }[]>("SELECT name FROM sqlite_master WHERE type = 'table' AND (name NOT LIKE 'sqlite_%' OR name LIKE 'sqlite_stat%')");
         await handle.db.$executeRawUnsafe("PRAGMA foreign_keys = OFF");
         for (const { name } of tables) await handle.db.$executeRawUnsafe(`DROP TABLE "${name}"`);
       }

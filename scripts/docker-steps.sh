@@ -61,7 +61,8 @@ mkdir -p "$APP/app/utils" && cp "$CONTEXT/app/utils/database-url.ts" "$APP/app/u
 step "build stage: npm run build, npm prune --omit=dev"
 cp -R "$CONTEXT/." "$APP/"
 (cd "$APP" && npm run build && npm prune --omit=dev --no-audit --no-fund)
-for dev_only in vite @remix-run/dev typescript vitest @playwright/test; do
+# (typescript stays: it is an optional peer of @prisma/client and the Remix packages, so npm keeps it)
+for dev_only in vite @remix-run/dev vitest @playwright/test; do
   [[ -e "$APP/node_modules/$dev_only" ]] && fail "dev dependency $dev_only survived npm prune"
 done
 

@@ -133,6 +133,10 @@ export const ROUTES: RouteRow[] = [
   { method: "POST", path: "/projects/:projectId/finance/plan",                       access: perm("finance:write") },
   { method: "GET",  path: "/projects/:projectId/finance/expenses",                   access: perm("finance:read") },
   { method: "POST", path: "/projects/:projectId/finance/expenses",                   access: perm("finance:write") },
+  { method: "GET",  path: "/projects/:projectId/finance/expenses/import",            access: perm("finance:write") },
+  { method: "POST", path: "/projects/:projectId/finance/expenses/import",            access: perm("finance:write") },
+  { method: "GET",  path: "/projects/:projectId/finance/expenses/:expenseId",        access: perm("finance:write") },
+  { method: "POST", path: "/projects/:projectId/finance/expenses/:expenseId",        access: perm("finance:write") },
   { method: "GET",  path: "/projects/:projectId/finance/claims",                     access: perm("finance:read") },
   { method: "POST", path: "/projects/:projectId/finance/claims",                     access: perm("finance:write") },
   { method: "GET",  path: "/projects/:projectId/finance/report",                     access: perm("finance:read") },
@@ -163,6 +167,7 @@ export const PARAMS: Record<string, () => Promise<string>> = {
   milestoneId: () => inProject("Milestone", `"id"`),
   partnerId: () => inProject("Partner", `"id"`),
   targetId: () => inProject("Target", `"id"`),
+  expenseId: () => inProject("Expense", `"id"`),
 };
 
 /** The first record (by `orderBy`) of a project-scoped table in the matrix project. */
