@@ -4,7 +4,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
-import { projectIdByCode } from "./support/db";
+import { projectIdByCode, sql } from "./support/db";
 
 /** "1.234" (German grouping) → 1234; "5,5" → 5.5 */
 const figure = (text: string | null) => Number((text ?? "").trim().replace(/\./g, "").replace(",", "."));
@@ -74,8 +74,10 @@ test.describe("without JavaScript", () => {
   test("the server refuses a bad target, writes nothing, names every field and keeps what was typed", async ({ page, login }) => {
     await login("lead");
     const projectId = await projectIdByCode("FORST-2019");
-    await page.goto(`/projects/${projectId}/targets`);
-    const rowsBefore = await page.getByRole("row").count();
+    // why: the other journey creates and deletes a target in this project at the same time, so count
+    // what this test would have written (its note), not all rows.
+    const written = () => sql('SELECT id FROM "Target" WHERE "projectId" = ? AND note = ?', [projectId, "laut Zuwendungsbescheid"]);
+    expect(await written()).toHaveLength(0);
     await page.goto(`/projects/${projectId}/targets/new`);
     await page.getByLabel("Indikator", { exact: true }).selectOption("custom");
     await page.getByLabel(/^Jahr/).selectOption("2021");
@@ -95,8 +97,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByLabel(/^Jahr/)).toHaveValue("2021");
     await expect(page.getByLabel(/^Notiz/)).toHaveValue("laut Zuwendungsbescheid");
 
-    await page.goto(`/projects/${projectId}/targets`);
-    await expect(page.getByRole("row")).toHaveCount(rowsBefore);
+    expect(await written()).toHaveLength(0);
   });
 });
 
