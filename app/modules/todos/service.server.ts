@@ -15,7 +15,7 @@ export const FOLLOW_UP_WINDOW_DAYS = 14;
 /** Draft payment claims are listed this many days before their due date. */
 export const CLAIM_WINDOW_DAYS = 30;
 
-export const TODO_KINDS = [
+export const TASK_KINDS = [
   "participants_incomplete",
   "exits_without_result",
   "follow_ups_due",
@@ -25,12 +25,12 @@ export const TODO_KINDS = [
   "claims_overdue",
   "claims_due_soon",
 ] as const;
-export type TodoKind = (typeof TODO_KINDS)[number];
+export type TaskKind = (typeof TASK_KINDS)[number];
 
 export type TodoSeverity = "danger" | "warning" | "info";
 
 export interface TodoItem {
-  kind: TodoKind;
+  kind: TaskKind;
   count: number;
   href: string;
   severity: TodoSeverity;
@@ -42,14 +42,14 @@ export interface ProjectTodos {
   items: TodoItem[];
 }
 
-const KINDS_BY_ROLE: Record<ProjectRole, readonly TodoKind[]> = {
+const KINDS_BY_ROLE: Record<ProjectRole, readonly TaskKind[]> = {
   coordinator: ["participants_incomplete", "exits_without_result", "follow_ups_due"],
   lead: ["milestones_overdue", "milestones_due_soon", "targets_behind", "participants_incomplete", "exits_without_result", "follow_ups_due"],
   manager: ["targets_behind"],
   accountant: ["claims_overdue", "claims_due_soon"],
 };
 
-const SEVERITY: Record<TodoKind, TodoSeverity> = {
+const SEVERITY: Record<TaskKind, TodoSeverity> = {
   participants_incomplete: "warning",
   exits_without_result: "warning",
   follow_ups_due: "info",
@@ -61,7 +61,7 @@ const SEVERITY: Record<TodoKind, TodoSeverity> = {
 };
 
 /** Where an item leads (the list it is about, filtered where the list supports it). */
-export function todoHref(kind: TodoKind, projectId: string): string {
+export function todoHref(kind: TaskKind, projectId: string): string {
   const base = `/projects/${projectId}`;
   switch (kind) {
     case "participants_incomplete":
@@ -102,7 +102,7 @@ export async function getTodosForUser(user: { id: string }, now = new Date()): P
   const roles = memberships.filter((m) => isProjectRole(m.role)) as { role: ProjectRole; project: ProjectTodos["project"] }[];
   if (roles.length === 0) return [];
 
-  const projectsWith = (kind: TodoKind) => roles.filter((m) => KINDS_BY_ROLE[m.role].includes(kind)).map((m) => m.project.id);
+  const projectsWith = (kind: TaskKind) => roles.filter((m) => KINDS_BY_ROLE[m.role].includes(kind)).map((m) => m.project.id);
   const participantProjects = projectsWith("participants_incomplete");
   const milestoneProjects = projectsWith("milestones_overdue");
   const targetProjects = projectsWith("targets_behind");
@@ -151,7 +151,7 @@ export async function getTodosForUser(user: { id: string }, now = new Date()): P
     countTargetsBehind(targetProjects, now),
   ]);
 
-  const countsByKind: Record<TodoKind, Counts> = {
+  const countsByKind: Record<TaskKind, Counts> = {
     participants_incomplete: incomplete,
     exits_without_result: exitsWithoutResult,
     follow_ups_due: followUps,
