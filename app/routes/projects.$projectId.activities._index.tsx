@@ -7,6 +7,7 @@ import { translate, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { requirePermission } from "~/utils/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterActions } from "~/components/filter-actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "BIWAQ-Tracker" }];
 
@@ -100,14 +101,7 @@ export default function ActivitiesPage() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit">{t("common.filter")}</button>
-          {filtered ? (
-            <Link to="." className="button button-secondary">
-              {t("common.reset")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions filtered={Boolean(filtered)} submitLabel={t("common.filter")} />
       </Form>
       <p className="muted" role="status">
         {t("common.results", { count: list.total })}

@@ -15,6 +15,7 @@ import { formatDate, formatMoney } from "~/utils/format";
 import { translate, useLocale, useT } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { requirePermission } from "~/utils/session.server";
+import { FilterActions } from "~/components/filter-actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "BIWAQ-Tracker" }];
 
@@ -148,14 +149,7 @@ export default function ExpensesPage() {
           <label htmlFor="filter-q">{t("finance.expenses.search")}</label>
           <input id="filter-q" name="q" type="search" defaultValue={searchParams.get("q") ?? ""} />
         </div>
-        <div className="form-actions">
-          <button type="submit">{t("common.filter")}</button>
-          {data.filtered ? (
-            <Link to="." className="button button-secondary">
-              {t("common.reset")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions filtered={Boolean(data.filtered)} submitLabel={t("common.filter")} />
       </Form>
       <p role="status" data-testid="expense-count">
         {t("finance.expenses.count", { count: data.expenses.length, sum: formatMoney(data.sumCents, locale) })}

@@ -7,6 +7,7 @@ import { formatDate } from "~/utils/format";
 import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { requirePermission } from "~/utils/session.server";
+import { FilterActions } from "~/components/filter-actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "BIWAQ-Tracker" }];
 
@@ -83,14 +84,7 @@ export default function MilestonesPage() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit">{t("common.filter")}</button>
-          {filtered ? (
-            <Link to="." className="button button-secondary">
-              {t("common.reset")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions filtered={Boolean(filtered)} submitLabel={t("common.filter")} />
       </Form>
       {milestones.length === 0 ? (
         <p className="alert alert-info">{filtered ? t("milestones.emptyFiltered") : t("milestones.empty")}</p>

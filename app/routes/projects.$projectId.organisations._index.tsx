@@ -7,6 +7,7 @@ import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { requirePermission } from "~/utils/session.server";
 import { GeneralErrorBoundary } from "~/components/error-boundary";
+import { FilterActions } from "~/components/filter-actions";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "BIWAQ-Tracker" }];
 
@@ -69,14 +70,7 @@ export default function OrganisationsPage() {
             ))}
           </select>
         </div>
-        <div className="form-actions">
-          <button type="submit">{t("common.search")}</button>
-          {filtered ? (
-            <Link to="." className="button button-secondary">
-              {t("common.reset")}
-            </Link>
-          ) : null}
-        </div>
+        <FilterActions filtered={Boolean(filtered)} submitLabel={t("common.search")} />
       </Form>
       <p className="muted" role="status">
         {t("common.results", { count: list.total })}
