@@ -5,7 +5,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ParticipantEntryForm } from "~/modules/participants/entry-form";
-import { participantRights, readForm } from "~/modules/participants/route-helpers.server";
+import { participantRights, readForm, saveFailureResponse } from "~/modules/participants/route-helpers.server";
 import {
   ENTRY_FIELDS,
   formDataToObject,
@@ -16,7 +16,6 @@ import {
   type EntryFormValues,
 } from "~/modules/participants/schema";
 import {
-  ConflictError,
   DuplicateParticipantError,
   entryFormValuesOf,
   getParticipant,
@@ -28,7 +27,7 @@ import styles from "~/styles/participants.css?url";
 import { badRequest, requireId } from "~/utils/http.server";
 import { useT, type MessageKey } from "~/utils/i18n";
 import { requirePermission } from "~/utils/session.server";
-import { fieldErrorsFromZod, ValidationError, type FieldErrors } from "~/utils/validation";
+import { fieldErrorsFromZod, type FieldErrors } from "~/utils/validation";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "participants.detail.edit") }];
@@ -84,11 +83,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
     return redirect(`/projects/${access.project.id}/participants/${participantId}?notice=${result.changed.length ? "saved" : "unchanged"}`);
   } catch (error) {
-    if (error instanceof ConflictError) {
-      const conflict: ConflictView = { version: error.currentVersion, current: error.current, changedFields: error.changedFields };
-      return data<ActionResult>({ values, conflict }, { status: 409 });
-    }
-    if (error instanceof ValidationError) return data<ActionResult>({ values, errors: error.fieldErrors, formError: error.formErrors[0] ?? null }, { status: 400 });
+    const failure = saveFailureResponse<ActionResult>(error, values);
+    if (failure) return failure;
     if (error instanceof DuplicateParticipantError) return data<ActionResult>({ values, duplicate: error.existing }, { status: 409 });
     throw error;
   }

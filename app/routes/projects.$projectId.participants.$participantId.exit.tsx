@@ -4,7 +4,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
-import { readForm } from "~/modules/participants/route-helpers.server";
+import { readForm, saveFailureResponse } from "~/modules/participants/route-helpers.server";
 import {
   EXIT_FIELDS,
   exitIntentSchema,
@@ -16,14 +16,14 @@ import {
   versionSchema,
   type ExitFormValues,
 } from "~/modules/participants/schema";
-import { ConflictError, getParticipant, recordExit, undoExit } from "~/modules/participants/service.server";
+import { getParticipant, recordExit, undoExit } from "~/modules/participants/service.server";
 import { codeOptions, ConflictNotice, ErrorSummary, pageTitle, RadioGroup, TextField, type ConflictView } from "~/modules/participants/ui";
 import styles from "~/styles/participants.css?url";
 import { formatDate, isoDate } from "~/utils/format";
 import { badRequest, requireId } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { requirePermission } from "~/utils/session.server";
-import { fieldErrorsFromZod, ValidationError, type FieldErrors } from "~/utils/validation";
+import { fieldErrorsFromZod, type FieldErrors } from "~/utils/validation";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: styles }];
 export const meta: MetaFunction = ({ matches }) => [{ title: pageTitle(matches, "participants.section.exit") }];
@@ -70,10 +70,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await recordExit(access.project.id, participantId, parsed.data, version.data, actor, { baseline });
     return redirect(`${detail}?notice=exit`);
   } catch (error) {
-    if (error instanceof ConflictError) {
-      return data<ActionResult>({ values, conflict: { version: error.currentVersion, current: error.current, changedFields: error.changedFields } }, { status: 409 });
-    }
-    if (error instanceof ValidationError) return data<ActionResult>({ values, errors: error.fieldErrors, formError: error.formErrors[0] ?? null }, { status: 400 });
+    const failure = saveFailureResponse<ActionResult>(error, values);
+    if (failure) return failure;
     throw error;
   }
 }
