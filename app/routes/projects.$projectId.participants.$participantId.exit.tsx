@@ -3,8 +3,9 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import type { FormEvent } from "react";
 import { readForm, saveFailureResponse } from "~/modules/participants/route-helpers.server";
+import { useFormErrors } from "~/modules/participants/use-form-errors";
 import {
   EXIT_FIELDS,
   exitIntentSchema,
@@ -82,27 +83,18 @@ export default function ParticipantExitPage() {
   const navigation = useNavigation();
   const t = useT();
   const locale = useLocale();
-  const summaryRef = useRef<HTMLDivElement>(null);
-  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const { summaryRef, errors, clearClientErrors, showClientErrors } = useFormErrors(actionData);
   const detail = `/projects/${loaderData.projectId}/participants/${loaderData.participantId}`;
   const values = actionData?.values ?? loaderData.values;
-  const errors = clientErrors ?? actionData?.errors;
   const conflict = actionData?.conflict ?? null;
-
-  useEffect(() => {
-    setClientErrors(null);
-    if (actionData?.errors || actionData?.formError) summaryRef.current?.focus();
-    else if (actionData?.conflict) document.getElementById("conflict")?.focus();
-  }, [actionData]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     if (submitter?.value === "undo") return;
     const result = participantExitSchema.safeParse(formDataToObject(new FormData(event.currentTarget), EXIT_FIELDS));
-    if (result.success) return setClientErrors(null);
+    if (result.success) return clearClientErrors();
     event.preventDefault();
-    setClientErrors(fieldErrorsFromZod(result.error.issues));
-    requestAnimationFrame(() => summaryRef.current?.focus());
+    showClientErrors(result.error.issues);
   }
 
   return (
