@@ -14,6 +14,8 @@ export default defineConfig({
   ssr: { external: ["@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "better-sqlite3", "pg", "exceljs", "pdfkit"] },
   plugins: [
     remix({
+      // why: parallel local builds (several worktrees of work at once) each need their own output.
+      buildDirectory: process.env.BIWAQ_BUILD_DIR ?? "build",
       ignoredRouteFiles: ["**/*.test.ts", "**/*.test.tsx", "**/*.css"],
       future: {
         v3_fetcherPersist: true,

@@ -89,7 +89,7 @@ if (isDev) {
   app.use(viteServer.middlewares);
   build = () => viteServer.ssrLoadModule("virtual:remix/server-build");
 } else {
-  const buildDir = path.join(root, "build");
+  const buildDir = path.resolve(root, process.env.BIWAQ_BUILD_DIR ?? "build");
   app.use("/assets", express.static(path.join(buildDir, "client", "assets"), { immutable: true, maxAge: "1y" }));
   app.use(express.static(path.join(buildDir, "client"), { maxAge: "1h" }));
   build = await import(path.join(buildDir, "server", "index.js"));
