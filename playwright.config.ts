@@ -29,6 +29,8 @@ export default defineConfig({
   },
   projects: [
     { name: "http", testDir: "tests/http" },
+    // Load and fault tests: each starts its own servers from the same build on its own database.
+    { name: "resilience", testDir: "tests/resilience" },
     {
       name: "e2e",
       testDir: "tests/e2e",

@@ -6,21 +6,14 @@ import path from "node:path";
 import { e2eDatabaseUrl, ROOT } from "./run-env";
 
 export function biwaq(args: string[]): string {
-  const run = () =>
-    spawnSync(process.execPath, [path.join(ROOT, "bin", "biwaq.js"), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), NODE_ENV: "production" },
-      encoding: "utf8",
-      timeout: 60_000,
-    });
-  let result = run();
-  // why: on SQLite the CLI is a second process beside the running server; a write that meets the
-  // server's write in a deferred transaction fails with "database is locked" and writes nothing, so
-  // running it again is safe. (A real operator sees the same message and reruns the command.)
-  for (let attempt = 0; attempt < 3 && result.status !== 0 && /database is locked/.test(result.stderr); attempt++) {
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
-    result = run();
-  }
+  // No retry: on SQLite the CLI's transactions take the write lock at BEGIN and wait for the server's
+  // (app/utils/db.server.ts), so a write beside the running server does not fail with "database is locked".
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "biwaq.js"), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), NODE_ENV: "production" },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   if (result.status !== 0) throw new Error(`biwaq ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
