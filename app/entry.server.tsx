@@ -7,8 +7,15 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceContext } from "~/components/nonce";
+import { startExportHousekeeping } from "~/modules/exports/jobs.server";
 
-const ABORT_DELAY = 5_000;
+// Export files left by an earlier server process are deleted at start-up, expired ones every minute.
+startExportHousekeeping();
+
+// why 30 s, not the template's 5 s: our loaders resolve before rendering starts, so this only bounds the
+// render itself; on an overloaded machine (load tests) 5 s turned slow renders into 500s for pages that
+// would have arrived a little later.
+const ABORT_DELAY = 30_000;
 export const streamTimeout = ABORT_DELAY;
 
 export default function handleRequest(

@@ -1,6 +1,6 @@
 // Participant import / export journeys: an accountant sees participant numbers and characteristics but
-// never a name — on the page and in the exported file; a coordinator imports a CSV through upload,
-// preview and confirm.
+// never a name — on the page and in the exported file (an export job, downloaded from its page); a
+// coordinator imports a CSV through upload, preview and confirm.
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
 import { projectIdByCode, sql } from "./support/db";
@@ -37,8 +37,10 @@ test("an accountant opens the pseudonymous participant list and its export and s
     expect(tableText).not.toMatch(wholeWord(person.firstName));
   }
 
+  await page.getByRole("button", { name: "Als CSV exportieren" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Der Export ist fertig" })).toBeVisible();
   const downloading = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Als CSV exportieren" }).click();
+  await page.getByRole("link", { name: /^Herunterladen/ }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^Teilnehmende-FORST-2019-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = (await readFile(await download.path())).toString("utf8").normalize("NFC");
@@ -54,8 +56,8 @@ test("an accountant opens the pseudonymous participant list and its export and s
   }
 
   // The full register and the import stay closed to the accountant.
-  await expect(page).toHaveURL(/\/participants\/overview$/);
-  const projectPath = new URL(page.url()).pathname.replace(/\/participants\/overview$/, "");
+  await expect(page).toHaveURL(/\/exports\/[A-Za-z0-9_-]{22}$/);
+  const projectPath = new URL(page.url()).pathname.replace(/\/exports\/[^/]+$/, "");
   expect((await page.request.get(`${projectPath}/participants`)).status()).toBe(403);
   expect((await page.request.get(`${projectPath}/participants/import`)).status()).toBe(403);
 });

@@ -139,7 +139,8 @@ for (const row of ROUTES) {
       const response = await send(role);
       const allowed = await mayOpen(row.access, role);
       if (response.status() >= 500) problems.push(`${role}: server error ${describe(response)}`);
-      else if (allowed && !looksAllowed(row, response)) problems.push(`${role}: expected allowed, got ${describe(response)}`);
+      else if (allowed && row.missing && response.status() !== 404) problems.push(`${role}: expected 404 (nothing to see), got ${describe(response)}`);
+      else if (allowed && !row.missing && !looksAllowed(row, response)) problems.push(`${role}: expected allowed, got ${describe(response)}`);
       else if (!allowed && ![403, 404].includes(response.status())) problems.push(`${role}: expected 403/404, got ${describe(response)}`);
     }
     const anonymous = await send("anonymous");
