@@ -139,7 +139,8 @@ describe("biwaq demo seed", () => {
       expect(p._count.organisations).toBeGreaterThanOrEqual(30);
       expect(p._count.organisations).toBeLessThanOrEqual(40);
       expect(p._count.targets).toBe(5);
-      expect(p.paymentClaims.map((c) => c.number).sort()).toEqual([1, 2]);
+      // running projects also have the third year's claim in draft (the accountant's open task)
+      expect(p.paymentClaims.map((c) => c.number).sort()).toEqual(p.status === "active" ? [1, 2, 3] : [1, 2]);
       // ESF Plus + federal ≤ 90 %, own share (with municipal co-financing) ≥ 10 %, adding up to the eligible cost.
       const sum = (kinds: string[]) => p.financingSources.filter((s) => kinds.includes(s.kind)).reduce((a, s) => a + s.amountCents, 0);
       expect(sum(["esf_plus", "federal", "own_share", "municipal", "other"])).toBe(p.eligibleCostCents);
@@ -307,7 +308,21 @@ describe("biwaq project create", () => {
     expect(await db.auditEvent.count({ where: { entity: "Project", entityId: project.id, action: "create" } })).toBe(1);
   });
 
+  it("gives each action field named with --action-fields the default activity-type catalogue", async () => {
+    const { code, stdout, stderr } = await run("project", "create", "--code", "KAT-2026", "--name", "Quartier mit Katalog", "--start", "2026-01-01", "--end", "2027-12-31", "--action-fields", "hf1; HF3");
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(stdout).toContain("action fields: HF1; HF3, each with the default activity-type catalogue");
+    const project = await db.project.findUniqueOrThrow({ where: { code: "KAT-2026" }, select: { id: true, actionFields: { select: { actionField: { select: { code: true } } } } } });
+    expect(project.actionFields.map((f) => f.actionField.code).sort()).toEqual(["HF1", "HF3"]);
+    const types = await db.activityType.findMany({ where: { projectId: project.id }, select: { name: true, actionField: { select: { code: true } } } });
+    expect(types.filter((t) => t.actionField.code === "HF1").map((t) => t.name)).toContain("Bewerbungstraining");
+    expect(types.filter((t) => t.actionField.code === "HF3").map((t) => t.name)).toContain("Stadtteiltreff");
+    expect(await db.auditEvent.count({ where: { projectId: project.id, entity: "ActivityType", action: "create" } })).toBe(2);
+  });
+
   const rejected: [string, string[], number, RegExp][] = [
+    ["an unknown action field", ["--code", "X-1", "--name", "X", "--start", "2027-01-01", "--end", "2027-12-31", "--action-fields", "HF1;HF9"], 1, /--action-fields: /],
     ["a bad date", ["--code", "X-1", "--name", "X", "--start", "31.02.2026", "--end", "2027-01-01"], 2, /--start "31.02.2026" is not a valid date/],
     ["an end before the start", ["--code", "X-1", "--name", "X", "--start", "2027-01-01", "--end", "2026-12-31"], 2, /--end 2026-12-31 is before --start 2027-01-01/],
     ["a duplicate code (any case)", ["--code", "forst-2019", "--name", "Noch einmal Forst", "--start", "2019-01-01", "--end", "2022-12-31", "--areas", "Ganz Neu"], 1, /--code: /],

@@ -178,7 +178,11 @@ export function useSchemaForm(schema: z.ZodType, options: SchemaFormOptions) {
     // needs the verdict, so the resolver is used untyped.
     resolver: zodResolver(schema as never) as Resolver<FieldValues>,
     defaultValues: options.defaultValues,
-    mode: "onTouched",
+    // why: validate the whole form on submit, then each field again as it changes. Checking on blur
+    // ("onTouched") showed the last field's message on mousedown of the submit button; the form grew,
+    // the button moved away before mouseup, the click was lost and only that one message appeared.
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   const serverErrors = options.serverErrors ?? null;
   const [synced, setSynced] = useState<FieldErrors | null>(null);

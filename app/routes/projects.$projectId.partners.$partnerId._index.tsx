@@ -1,12 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors } from "~/components/form-field";
-import { contactFormValues, PartnerContactForm } from "~/modules/partners/partner-form";
+import { VersionConflictNotice } from "~/components/version-conflict";
+import { saveFailure } from "~/modules/audit/conflict.server";
+import { contactFormValues, PartnerContactForm, partnerFieldLabels } from "~/modules/partners/partner-form";
 import { PartnerDetailActionSchema } from "~/modules/partners/schema";
 import { addPartnerContact, deletePartner, deletePartnerContact, getPartner, updatePartnerContact } from "~/modules/partners/service.server";
-import { validationFailure } from "~/utils/form.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
+import { readFormData } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { requireId } from "~/utils/http.server";
 import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
@@ -14,6 +17,10 @@ import { can } from "~/utils/permissions";
 import { requirePermission } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "BIWAQ-Tracker" }];
+
+/** Reloads the page's data after a conflict too. why: Remix skips that after a 4xx answer, but the form must
+ * then carry, and the notice compare with, the version stored now. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, project, role } = await requirePermission(request, params.projectId, "partner:read");
@@ -29,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "partner:write");
   const partnerId = requireId(params.partnerId);
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   const detail = `/projects/${project.id}/partners/${partnerId}`;
   try {
     const command = parseInput(PartnerDetailActionSchema, values);
@@ -44,11 +51,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await deletePartnerContact(project.id, user.id, partnerId, command.contactId);
         return redirect(detail);
       case "delete":
-        await deletePartner(project.id, user.id, partnerId);
+        await deletePartner(project.id, user.id, partnerId, command.version);
         return redirect(`/projects/${project.id}/partners?deleted=1`);
     }
   } catch (error) {
-    return validationFailure(error, values);
+    return saveFailure(error, values);
   }
 }
 
@@ -200,9 +207,14 @@ export default function PartnerPage() {
         <section className="card" aria-labelledby="delete-title">
           <h2 id="delete-title">{t("partners.deleteTitle")}</h2>
           <p className="muted">{t("partners.deleteHint")}</p>
-          <FormErrors messages={(deleteFailed?.formErrors ?? []).map((key) => t(key))} />
+          {deleteFailed?.conflict ? (
+            <VersionConflictNotice conflict={deleteFailed.conflict} intent="delete" labels={partnerFieldLabels(t)} />
+          ) : (
+            <FormErrors messages={(deleteFailed?.formErrors ?? []).map((key) => t(key))} />
+          )}
           <Form method="post">
             <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="version" value={partner.version} />
             <button type="submit" className="button-danger">
               {t("partners.deleteConfirm")}
             </button>

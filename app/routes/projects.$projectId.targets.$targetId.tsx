@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { FormErrors } from "~/components/form-field";
+import { VersionConflictNotice } from "~/components/version-conflict";
+import { saveFailure } from "~/modules/audit/conflict.server";
 import { today } from "~/modules/milestones/schedule";
 import { computeTargetProgress } from "~/modules/targets/actuals.server";
 import { indicatorLabel } from "~/modules/targets/labels";
 import { TargetActionSchema } from "~/modules/targets/schema";
 import { addTargetActual, deleteTarget, deleteTargetActual, getTarget, listTargetOptions, updateTarget } from "~/modules/targets/service.server";
-import { TargetActualForm, targetActualFormValues, TargetForm, targetFormValues } from "~/modules/targets/target-form";
+import { TargetActualForm, targetActualFormValues, targetConflictRows, targetFieldLabels, TargetForm, targetFormValues } from "~/modules/targets/target-form";
 import { ProgressStatusBadge, TargetProgressBar, useFormatFigure } from "~/modules/targets/target-progress";
-import { validationFailure } from "~/utils/form.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
+import { readFormData } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { notFound, requireId } from "~/utils/http.server";
 import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
@@ -18,6 +21,10 @@ import { can } from "~/utils/permissions";
 import { requirePermission } from "~/utils/session.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "BIWAQ-Tracker" }];
+
+/** Reloads the page's data after a conflict too. why: Remix skips that after a 4xx answer, but the form must
+ * then carry, and the notice compare with, the version stored now. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) => actionStatus === 409 || defaultShouldRevalidate;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, project, role } = await requirePermission(request, params.projectId, "target:read");
@@ -44,16 +51,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "target:write");
   const targetId = requireId(params.targetId);
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   const detail = `/projects/${project.id}/targets/${targetId}`;
   try {
     const command = parseInput(TargetActionSchema, values);
     switch (command.intent) {
       case "update":
-        await updateTarget(project.id, user.id, targetId, values);
+        await updateTarget(project.id, user.id, targetId, command.version, values);
         return redirect(`${detail}?saved=1`);
       case "delete":
-        await deleteTarget(project.id, user.id, targetId);
+        await deleteTarget(project.id, user.id, targetId, command.version);
         return redirect(`/projects/${project.id}/targets?deleted=1`);
       case "addActual":
         await addTargetActual(project.id, user.id, targetId, values);
@@ -63,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return redirect(detail);
     }
   } catch (error) {
-    return validationFailure(error, values);
+    return saveFailure(error, values);
   }
 }
 
@@ -183,14 +190,23 @@ export default function TargetPage() {
         <>
           <section className="card" aria-labelledby="edit-title">
             <h2 id="edit-title">{t("targets.editTitle")}</h2>
+            {update?.conflict ? (
+              <VersionConflictNotice
+                conflict={update.conflict}
+                rows={targetConflictRows(t, locale, update.conflict.fields, targetFormValues(target, update.values), targetFormValues(target), areas)}
+              />
+            ) : null}
             <TargetForm
-              key={target.updatedAt.toString()}
+              // why: after a conflict the loader brings the newer version; a new key re-mounts the form with
+              // what the user typed and that version, so saving again applies the user's input on purpose.
+              key={target.version}
               intent="update"
+              version={target.version}
               values={targetFormValues(target, update?.values)}
               years={years}
               areas={areas}
               fieldErrors={update?.fieldErrors}
-              formErrors={update?.formErrors}
+              formErrors={update?.conflict ? null : update?.formErrors}
               submitLabel={t("common.save")}
               cancelTo={`/projects/${projectId}/targets`}
             />
@@ -198,9 +214,14 @@ export default function TargetPage() {
           <section className="card" aria-labelledby="delete-title">
             <h2 id="delete-title">{t("targets.deleteTitle")}</h2>
             <p className="muted">{t("targets.deleteHint")}</p>
-            <FormErrors messages={(remove?.formErrors ?? []).map((key) => t(key))} />
+            {remove?.conflict ? (
+              <VersionConflictNotice conflict={remove.conflict} intent="delete" labels={targetFieldLabels(t)} />
+            ) : (
+              <FormErrors messages={(remove?.formErrors ?? []).map((key) => t(key))} />
+            )}
             <Form method="post">
               <input type="hidden" name="intent" value="delete" />
+              <input type="hidden" name="version" value={target.version} />
               <button type="submit" className="button-danger">
                 {t("targets.deleteConfirm")}
               </button>

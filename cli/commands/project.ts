@@ -1,5 +1,6 @@
-// `biwaq project create --code C --name N --start D --end D [--areas "A;B"]` (data contract section 3).
-// Calls the same project service as the admin screen; bad input writes nothing.
+// `biwaq project create --code C --name N --start D --end D [--areas "A;B"] [--action-fields "HF1;HF2"]`
+// (data contract section 3). Calls the same project service as the admin screen, so each action field
+// comes with the default activity-type catalogue; bad input writes nothing.
 import { parseArgs } from "node:util";
 import { createProject } from "~/modules/projects/admin.server";
 import { isoDate, parseDate } from "~/utils/format";
@@ -8,11 +9,12 @@ import { CliError } from "../errors";
 import { withValidation } from "../validation";
 
 export const projectUsage = [
-  'biwaq project create --code C --name N --start D --end D [--areas "A;B"]',
-  "    dates YYYY-MM-DD or DD.MM.YYYY; areas are matched by name, unknown names become new areas to complete in the web app",
+  'biwaq project create --code C --name N --start D --end D [--areas "A;B"] [--action-fields "HF1;HF2"]',
+  "    dates YYYY-MM-DD or DD.MM.YYYY; areas are matched by name, unknown names become new areas to complete in the web app;",
+  "    action fields are existing codes, each gets the default activity-type catalogue",
 ].join("\n");
 
-const OPTION_NAMES = { code: "--code", title: "--name", startDate: "--start", endDate: "--end", areaNames: "--areas" };
+const OPTION_NAMES = { code: "--code", title: "--name", startDate: "--start", endDate: "--end", areaNames: "--areas", actionFieldCodes: "--action-fields" };
 
 function usageError(message: string): never {
   throw new CliError(`${message}\nusage: ${projectUsage}`, 2);
@@ -35,6 +37,7 @@ export async function projectCommand(args: string[]): Promise<void> {
       start: { type: "string" },
       end: { type: "string" },
       areas: { type: "string" },
+      "action-fields": { type: "string" },
     },
     strict: true,
   });
@@ -43,12 +46,14 @@ export async function projectCommand(args: string[]): Promise<void> {
   const endDate = dateOption("end", values.end!);
   if (endDate < startDate) usageError(`--end ${isoDate(endDate)} is before --start ${isoDate(startDate)}`);
   const areaNames = (values.areas ?? "").split(";").map((name) => name.trim()).filter(Boolean);
+  const actionFieldCodes = (values["action-fields"] ?? "").split(";").map((code) => code.trim().toUpperCase()).filter(Boolean);
 
   await openDatabase();
   const project = await withValidation(
-    () => createProject({ code: values.code!, title: values.name!, startDate, endDate, areaNames }, null),
+    () => createProject({ code: values.code!, title: values.name!, startDate, endDate, areaNames, actionFieldCodes }, null),
     OPTION_NAMES,
   );
   console.log(`created project ${project.code} (${values.name!.trim()}), ${isoDate(startDate)} to ${isoDate(endDate)}`);
   if (areaNames.length) console.log(`areas: ${areaNames.join("; ")}`);
+  if (actionFieldCodes.length) console.log(`action fields: ${actionFieldCodes.join("; ")}, each with the default activity-type catalogue`);
 }

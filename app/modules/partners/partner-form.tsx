@@ -2,8 +2,9 @@
 // values shown again after a server-side error.
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { CheckboxField, FormErrors, FormField, useSchemaForm } from "~/components/form-field";
+import type { ConflictRow } from "~/components/version-conflict";
 import { formatDate } from "~/utils/format";
-import { useT, type MessageKey } from "~/utils/i18n";
+import { useT, type MessageKey, type Translate } from "~/utils/i18n";
 import type { FieldErrors } from "~/utils/validation";
 import { PARTNER_CONTACT_FIELDS, PARTNER_FIELDS, PARTNER_TYPES, PartnerContactSchema, PartnerSchema } from "./schema";
 
@@ -56,21 +57,45 @@ export function contactFormValues(contact?: { name: string; function: string | n
   return { name: contact?.name ?? "", function: contact?.function ?? "", email: contact?.email ?? "", phone: contact?.phone ?? "" };
 }
 
+/** Field name → label, for naming what a missed save changed. */
+export function partnerFieldLabels(t: Translate): Record<string, string> {
+  return Object.fromEntries(PARTNER_FIELDS.map((field) => [field, t(`partners.field.${field}` as MessageKey)]));
+}
+
+/** The partner fields a missed save changed, as the user typed them beside what is stored now (labels, not codes). */
+export function partnerConflictRows(t: Translate, fields: readonly string[], yours: PartnerFormValues, current: PartnerFormValues): ConflictRow[] {
+  const shown = (field: (typeof PARTNER_FIELDS)[number], values: PartnerFormValues): string => {
+    if (field === "hasBudget") return t(values.hasBudget ? "common.yes" : "common.no");
+    const value = values[field];
+    if (field === "type" && value) return t(`partners.type.${value}` as MessageKey);
+    return value;
+  };
+  return PARTNER_FIELDS.filter((field) => fields.includes(field)).map((field) => ({
+    field,
+    label: t(`partners.field.${field}` as MessageKey),
+    yours: shown(field, yours),
+    current: shown(field, current),
+  }));
+}
+
 interface PartnerFormProps {
   values: PartnerFormValues;
+  /** The version the editor read (edit only): sent back so a newer save by someone else is noticed. */
+  version?: number;
   fieldErrors?: FieldErrors | null;
   formErrors?: MessageKey[] | null;
   submitLabel: string;
   cancelTo: string;
 }
 
-export function PartnerForm({ values, fieldErrors, formErrors, submitLabel, cancelTo }: PartnerFormProps) {
+export function PartnerForm({ values, version, fieldErrors, formErrors, submitLabel, cancelTo }: PartnerFormProps) {
   const t = useT();
   const navigation = useNavigation();
   const form = useSchemaForm(PartnerSchema, { defaultValues: values, serverErrors: fieldErrors });
   return (
     <Form method="post" className="stack" noValidate onSubmit={form.onSubmit} aria-label={submitLabel}>
       <input type="hidden" name="intent" value="save" />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <FormErrors messages={[...(formErrors ?? []).map((key) => t(key)), form.hasErrors() ? t("common.formHasErrors") : null]} />
       <FormField label={t("partners.field.name")} name="name" error={form.error("name")}>
         <input {...form.register("name")} defaultValue={values.name} required maxLength={200} autoComplete="organization" />

@@ -1,6 +1,7 @@
 // Partner forms (organisation and contact person), shared by the browser and the service.
 // Messages are catalogue keys.
 import { z } from "zod";
+import { version } from "~/modules/milestones/schema";
 import { checkbox, choice, optionalDate, optionalText, text } from "~/utils/form-values";
 import type { MessageKey } from "~/utils/i18n";
 
@@ -74,8 +75,11 @@ export const PartnerDetailActionSchema = z.discriminatedUnion("intent", [
   PartnerContactSchema.extend({ intent: z.literal("addContact") }),
   PartnerContactSchema.extend({ intent: z.literal("updateContact"), contactId: id() }),
   z.object({ intent: z.literal("deleteContact"), contactId: id() }),
-  z.object({ intent: z.literal("delete") }),
+  z.object({ intent: z.literal("delete"), version: version() }),
 ]);
+
+/** The edit page's save: the optimistic-concurrency version the editor read (the fields go to PartnerSchema). */
+export const PartnerSaveSchema = z.looseObject({ version: version() });
 
 /** GET parameters of the list. */
 export const PartnerListQuerySchema = z.object({

@@ -1,6 +1,9 @@
 // Partners of a project (sub-project partners with budget, cooperation partners, Jobcenter, ...) and their
 // contact persons. Every query carries the project id: another project's partner or contact is not found.
-// Every change writes an audit entry with field names only, in the same transaction.
+// Every change writes an audit entry with field names only, in the same transaction. Edits and deletes
+// name the version they read (optimistic concurrency): a save over someone else's newer save is refused
+// with what changed since (VersionConflictError), never applied silently.
+import { versionConflict } from "~/modules/audit/conflict.server";
 import { changedFields, recordAudit } from "~/modules/audit/service.server";
 import { db, type Tx } from "~/utils/db.server";
 import { parseInput, type FormValues } from "~/utils/form-values";
@@ -42,7 +45,7 @@ export async function getPartner(projectId: string, partnerId: string) {
     where: { id: partnerId, projectId },
     select: {
       id: true, name: true, type: true, hasBudget: true, roleInProject: true, agreementType: true, agreementDate: true,
-      street: true, postcode: true, city: true, website: true, notes: true, updatedAt: true,
+      street: true, postcode: true, city: true, website: true, notes: true, version: true, updatedAt: true,
       contacts: { orderBy: { name: "asc" }, select: { id: true, name: true, function: true, email: true, phone: true } },
     },
   });
@@ -59,7 +62,7 @@ function storedValues(data: PartnerData) {
 export async function createPartner(projectId: string, userId: string, input: PartnerInput | FormValues) {
   const data = storedValues(parseInput(PartnerSchema, input));
   return db.$transaction(async (tx) => {
-    const created = await tx.partner.create({ data: { ...data, projectId }, select: { id: true } });
+    const created = await tx.partner.create({ data: { ...data, projectId }, select: { id: true, version: true } });
     const fields = Object.keys(data).filter((key) => {
       const value = data[key as keyof typeof data];
       return value !== null && value !== false;
@@ -69,33 +72,49 @@ export async function createPartner(projectId: string, userId: string, input: Pa
   });
 }
 
-/** Edits a partner of the project; audits the changed field names (no entry when nothing changed). */
-export async function updatePartner(projectId: string, userId: string, partnerId: string, input: PartnerInput | FormValues) {
+/** The conflict of a save that read `version`: what is stored now and what changed since (404 when deleted meanwhile). */
+async function staleVersion(tx: Tx, projectId: string, partnerId: string, version: number) {
+  const current = await tx.partner.findFirst({ where: { id: partnerId, projectId }, select: { version: true } });
+  if (!current) notFound();
+  return versionConflict(tx, { projectId, entity: ENTITY, entityId: partnerId, readVersion: version, currentVersion: current.version });
+}
+
+/**
+ * Edits a partner the editor read at `version`: bumps the version and audits the changed field names
+ * (nothing changed: no write, no entry, same version). A stale version throws VersionConflictError.
+ */
+export async function updatePartner(projectId: string, userId: string, partnerId: string, version: number, input: PartnerInput | FormValues) {
   const data = storedValues(parseInput(PartnerSchema, input));
   return db.$transaction(async (tx) => {
     const before = await tx.partner.findFirst({ where: { id: partnerId, projectId } });
     if (!before) notFound();
+    if (before.version !== version) throw await staleVersion(tx, projectId, partnerId, version);
     const fields = changedFields(before as unknown as Record<string, unknown>, data);
-    if (fields.length === 0) return { id: partnerId, changed: fields };
-    await tx.partner.update({ where: { id: partnerId }, data });
+    if (fields.length === 0) return { id: partnerId, version, changed: fields };
+    // why: the version in the filter makes the check and the write one atomic step.
+    const result = await tx.partner.updateMany({ where: { id: partnerId, projectId, version }, data: { ...data, version: { increment: 1 } } });
+    if (result.count !== 1) throw await staleVersion(tx, projectId, partnerId, version);
     await recordAudit(tx, { userId, projectId, action: "update", entity: ENTITY, entityId: partnerId, fields });
-    return { id: partnerId, changed: fields };
+    return { id: partnerId, version: version + 1, changed: fields };
   });
 }
 
 /**
- * Deletes a partner and its contacts. Refused (form error) while budget lines or expenses name it:
- * finance records must keep their partner. Activities only lose the reference.
+ * Deletes a partner the user read at `version`, with its contacts. Refused (form error) while budget
+ * lines or expenses name it: finance records must keep their partner. Activities only lose the
+ * reference. A stale version throws VersionConflictError.
  */
-export async function deletePartner(projectId: string, userId: string, partnerId: string) {
+export async function deletePartner(projectId: string, userId: string, partnerId: string, version: number) {
   await db.$transaction(async (tx) => {
     const partner = await tx.partner.findFirst({
       where: { id: partnerId, projectId },
-      select: { id: true, _count: { select: { budgetLines: true, expenses: true } } },
+      select: { id: true, version: true, _count: { select: { budgetLines: true, expenses: true } } },
     });
     if (!partner) notFound();
+    if (partner.version !== version) throw await staleVersion(tx, projectId, partnerId, version);
     if (partner._count.budgetLines > 0 || partner._count.expenses > 0) throw new ValidationError({}, ["partners.deleteInUse"]);
-    await tx.partner.delete({ where: { id: partnerId } });
+    const result = await tx.partner.deleteMany({ where: { id: partnerId, projectId, version } });
+    if (result.count !== 1) throw await staleVersion(tx, projectId, partnerId, version);
     await recordAudit(tx, { userId, projectId, action: "delete", entity: ENTITY, entityId: partnerId });
   });
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { ValidationError } from "~/utils/validation";
+import { VersionConflictError } from "~/modules/audit/conflict.server";
 import { auditOf, createProject, createUser, day, expectStatus, type ProjectFixture } from "~/modules/targets/steering-test-helpers";
 import {
   addPartnerContact,
@@ -86,10 +87,72 @@ describe("createPartner", () => {
 describe("updatePartner", () => {
   it("audits the changed fields only, and nothing when nothing changed", async () => {
     const { id } = await createPartner(project.id, userId, { name: "Jobcenter Landkreis Spree-Neiße", type: "jobcenter" });
-    const result = await updatePartner(project.id, userId, id, { name: "Jobcenter Landkreis Spree-Neiße", type: "jobcenter", agreementType: "Letter of Intent", agreementDate: "2018-11-30" });
+    const result = await updatePartner(project.id, userId, id, 1, { name: "Jobcenter Landkreis Spree-Neiße", type: "jobcenter", agreementType: "Letter of Intent", agreementDate: "2018-11-30" });
     expect(result.changed.sort()).toEqual(["agreementDate", "agreementType"]);
-    const same = await updatePartner(project.id, userId, id, { name: "Jobcenter Landkreis Spree-Neiße", type: "jobcenter", agreementType: "Letter of Intent", agreementDate: "30.11.2018" });
+    expect(result.version).toBe(2);
+    const same = await updatePartner(project.id, userId, id, 2, { name: "Jobcenter Landkreis Spree-Neiße", type: "jobcenter", agreementType: "Letter of Intent", agreementDate: "30.11.2018" });
     expect(same.changed).toEqual([]);
+    expect(same.version).toBe(2);
+    expect((await getPartner(project.id, id)).version).toBe(2);
+    expect((await auditOf("Partner", id)).map((a) => a.action)).toEqual(["create", "update"]);
+  });
+});
+
+describe("optimistic concurrency", () => {
+  const jobcenter = { name: "Jobcenter Spree-Neiße", type: "jobcenter" };
+
+  it("refuses a save on a stale version, names who changed which fields, and writes nothing", async () => {
+    const other = await createUser("Kai Koordination");
+    const { id } = await createPartner(project.id, userId, jobcenter);
+    // Two people opened version 1; the first saves a new address.
+    await updatePartner(project.id, other.id, id, 1, { ...jobcenter, postcode: "03149", city: "Forst (Lausitz)" });
+    // The second saves a note on the version they read.
+    const error = await validationError(updatePartner(project.id, userId, id, 1, { ...jobcenter, notes: "Ansprechpartnerin gewechselt" }));
+    expect(error).toBeInstanceOf(VersionConflictError);
+    expect(error.formErrors).toEqual(["error.conflict"]);
+    const { conflict } = error as VersionConflictError;
+    expect(conflict.currentVersion).toBe(2);
+    expect(conflict.fields).toEqual(["postcode", "city"]);
+    expect(conflict.changes).toHaveLength(1);
+    expect(conflict.changes[0]).toMatchObject({ by: "Kai Koordination", fields: ["postcode", "city"] });
+    expect(conflict.changes[0].at).toBeInstanceOf(Date);
+    expect(await getPartner(project.id, id)).toMatchObject({ postcode: "03149", city: "Forst (Lausitz)", notes: null, version: 2 });
+    expect((await auditOf("Partner", id)).map((a) => a.action)).toEqual(["create", "update"]);
+
+    // Saving again on the version now stored applies the second person's input on purpose.
+    const saved = await updatePartner(project.id, userId, id, conflict.currentVersion, { ...jobcenter, notes: "Ansprechpartnerin gewechselt" });
+    expect(saved).toMatchObject({ version: 3, changed: ["postcode", "city", "notes"] });
+  });
+
+  it("lists every missed save, newest first, when several happened", async () => {
+    const { id } = await createPartner(project.id, userId, jobcenter);
+    await updatePartner(project.id, userId, id, 1, { ...jobcenter, city: "Forst" });
+    await updatePartner(project.id, userId, id, 2, { ...jobcenter, city: "Forst", website: "https://jobcenter.example.org" });
+    const { conflict } = (await validationError(updatePartner(project.id, userId, id, 1, { ...jobcenter, name: "Jobcenter SPN" }))) as VersionConflictError;
+    expect(conflict.changes.map((c) => c.fields)).toEqual([["website"], ["city"]]);
+    expect(conflict.fields).toEqual(["website", "city"]);
+  });
+
+  it("refuses a delete on a stale version and keeps the partner", async () => {
+    const { id } = await createPartner(project.id, userId, jobcenter);
+    await updatePartner(project.id, userId, id, 1, { ...jobcenter, agreementType: "Letter of Intent" });
+    const error = await validationError(deletePartner(project.id, userId, id, 1));
+    expect((error as VersionConflictError).conflict).toMatchObject({ currentVersion: 2, fields: ["agreementType"] });
+    expect(await db.partner.findUnique({ where: { id } })).not.toBeNull();
+    await deletePartner(project.id, userId, id, 2);
+    expect(await db.partner.findUnique({ where: { id } })).toBeNull();
+  });
+
+  it("of two saves on the same version at the same time, exactly one wins", async () => {
+    const { id } = await createPartner(project.id, userId, jobcenter);
+    const results = await Promise.allSettled([
+      updatePartner(project.id, userId, id, 1, { ...jobcenter, city: "Forst" }),
+      updatePartner(project.id, userId, id, 1, { ...jobcenter, city: "Cottbus" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(VersionConflictError);
+    expect((await getPartner(project.id, id)).version).toBe(2);
     expect((await auditOf("Partner", id)).map((a) => a.action)).toEqual(["create", "update"]);
   });
 });
@@ -100,7 +163,7 @@ describe("jobcenterAgreementState", () => {
     expect(await jobcenterAgreementState(p.id)).toBe("missing_partner");
     const { id } = await createPartner(p.id, userId, { name: "Jobcenter", type: "jobcenter" });
     expect(await jobcenterAgreementState(p.id)).toBe("missing_agreement");
-    await updatePartner(p.id, userId, id, { name: "Jobcenter", type: "jobcenter", agreementType: "Letter of Intent", agreementDate: "2019-01-01" });
+    await updatePartner(p.id, userId, id, 1, { name: "Jobcenter", type: "jobcenter", agreementType: "Letter of Intent", agreementDate: "2019-01-01" });
     expect(await jobcenterAgreementState(p.id)).toBe("ok");
   });
 });
@@ -150,7 +213,7 @@ describe("deletePartner", () => {
   it("deletes a partner with its contacts (audited)", async () => {
     const { id } = await createPartner(project.id, userId, { name: "Kirchengemeinde", type: "other" });
     await addPartnerContact(project.id, userId, id, { name: "Pfarrerin" });
-    await deletePartner(project.id, userId, id);
+    await deletePartner(project.id, userId, id, 1);
     expect(await db.partner.findUnique({ where: { id } })).toBeNull();
     expect(await db.partnerContact.count({ where: { partnerId: id } })).toBe(0);
     expect((await auditOf("Partner", id)).map((a) => a.action)).toEqual(["create", "delete"]);
@@ -159,7 +222,7 @@ describe("deletePartner", () => {
   it("refuses while budget lines name the partner", async () => {
     const { id } = await createPartner(project.id, userId, { name: "Teilvorhaben", type: "sub_project_partner" });
     await db.budgetLine.create({ data: { projectId: project.id, year: 2020, category: "staff", partnerId: id, amountCents: 100_00 } });
-    const error = await validationError(deletePartner(project.id, userId, id));
+    const error = await validationError(deletePartner(project.id, userId, id, 1));
     expect(error.formErrors).toEqual(["partners.deleteInUse"]);
     expect(await db.partner.findUnique({ where: { id } })).not.toBeNull();
   });
@@ -171,8 +234,8 @@ describe("project scope", () => {
     const { id: foreignContact } = await addPartnerContact(other.id, userId, foreignId, { name: "Fremde Person" });
     const { id: ownId } = await createPartner(project.id, userId, { name: "Eigener Partner", type: "company" });
     await expectStatus(getPartner(project.id, foreignId), 404);
-    await expectStatus(updatePartner(project.id, userId, foreignId, { name: "Übernommen", type: "company" }), 404);
-    await expectStatus(deletePartner(project.id, userId, foreignId), 404);
+    await expectStatus(updatePartner(project.id, userId, foreignId, 1, { name: "Übernommen", type: "company" }), 404);
+    await expectStatus(deletePartner(project.id, userId, foreignId, 1), 404);
     await expectStatus(addPartnerContact(project.id, userId, foreignId, { name: "X" }), 404);
     // a foreign contact through an own partner id is not found either
     await expectStatus(updatePartnerContact(project.id, userId, ownId, foreignContact, { name: "X" }), 404);

@@ -1,5 +1,8 @@
 // Project set-up by admins: the grant notice's facts, areas, action fields and the member list.
 // Used by the admin screens and `biwaq project create`. Every change is audited with the project id.
+// A project's action fields come with the default activity-type catalogue (created in the same
+// transaction), so coordinators can log activities from the first day.
+import { seedDefaultActivityTypes } from "~/modules/activities/service.server";
 import { resolveAreaNames } from "~/modules/areas/service.server";
 import { changedFields, recordAudit } from "~/modules/audit/service.server";
 import { db, type Tx } from "~/utils/db.server";
@@ -39,6 +42,15 @@ async function assertLinksExist(tx: Tx, areaIds: string[], actionFieldIds: strin
   if (Object.keys(errors).length) throw new ValidationError(errors);
 }
 
+/** Action-field codes (any case) → ids; an unknown code is a field error on `actionFieldCodes`. */
+async function resolveActionFieldCodes(tx: Tx, codes: string[]): Promise<string[]> {
+  if (!codes.length) return [];
+  const wanted = codes.map((code) => code.toUpperCase());
+  const fields = await tx.actionField.findMany({ where: { code: { in: wanted } }, select: { id: true, code: true } });
+  if (wanted.some((code) => !fields.some((f) => f.code === code))) throw new ValidationError({ actionFieldCodes: ["validation.invalid"] });
+  return wanted.map((code) => fields.find((f) => f.code === code)!.id);
+}
+
 const sameAreas = (a: AreaLink[], b: AreaLink[]) => {
   const text = (links: AreaLink[]) => links.map((l) => `${l.areaId}:${l.isCore}`).sort().join(",");
   return text(a) === text(b);
@@ -50,14 +62,16 @@ const sameIds = (a: string[], b: string[]) => [...a].sort().join(",") === [...b]
  * everything else takes the model's defaults. `areaNames` are matched against existing areas by name
  * (case-insensitive); names without a match become new areas with municipality / federal state
  * "unbekannt" and region category "transition" (see resolveAreaNames). Areas given by name are core
- * areas; areas given by id are core when listed in coreAreaIds. Bad input or a taken code throws a
- * ValidationError and writes nothing.
+ * areas; areas given by id are core when listed in coreAreaIds. Action fields are given by id or by code
+ * (`actionFieldCodes`, unknown codes are a field error). Each action field gets the default
+ * activity-type catalogue (audited). Bad input or a taken code throws a ValidationError and writes nothing.
  */
 export async function createProject(input: ProjectCreateInput, actorId: string | null): Promise<{ id: string; code: string }> {
-  const { areaNames, ...values } = parseInput(ProjectCreateSchema, input);
+  const { areaNames, actionFieldCodes, ...values } = parseInput(ProjectCreateSchema, input);
   try {
     return await db.$transaction(async (tx) => {
       if (await tx.project.findUnique({ where: { code: values.code }, select: { id: true } })) throw codeTaken();
+      for (const id of await resolveActionFieldCodes(tx, actionFieldCodes)) if (!values.actionFieldIds.includes(id)) values.actionFieldIds.push(id);
       await assertLinksExist(tx, values.areaIds, values.actionFieldIds);
       const areas: AreaLink[] = values.areaIds.map((areaId) => ({ areaId, isCore: values.coreAreaIds.includes(areaId) }));
       for (const areaId of await resolveAreaNames(tx, areaNames, actorId)) {
@@ -73,6 +87,7 @@ export async function createProject(input: ProjectCreateInput, actorId: string |
       if (areas.length) fields.push("areas");
       if (values.actionFieldIds.length) fields.push("actionFields");
       await recordAudit(tx, { userId: actorId, projectId: project.id, action: "create", entity: "Project", entityId: project.id, fields });
+      await seedDefaultActivityTypes(tx, project.id, actorId);
       return project;
     });
   } catch (error) {
@@ -81,7 +96,10 @@ export async function createProject(input: ProjectCreateInput, actorId: string |
   }
 }
 
-/** Replaces every field, the area list and the action fields of a project; 404 when it does not exist. */
+/**
+ * Replaces every field, the area list and the action fields of a project; 404 when it does not exist.
+ * An action field added here gets the default activity-type catalogue unless it already has types.
+ */
 export async function updateProject(projectId: string, input: ProjectInputValues, actorId: string | null): Promise<void> {
   const values = parseInput(ProjectInputSchema, input);
   try {
@@ -95,6 +113,7 @@ export async function updateProject(projectId: string, input: ProjectInputValues
       await assertLinksExist(tx, values.areaIds, values.actionFieldIds);
       const data = projectData(values);
       const fields = changedFields(before, data);
+      let seedFor: string[] = [];
       if (fields.length) await tx.project.update({ where: { id: projectId }, data });
       const areas: AreaLink[] = values.areaIds.map((areaId) => ({ areaId, isCore: values.coreAreaIds.includes(areaId) }));
       if (!sameAreas(before.areas, areas)) {
@@ -108,8 +127,12 @@ export async function updateProject(projectId: string, input: ProjectInputValues
           await tx.projectActionField.createMany({ data: values.actionFieldIds.map((actionFieldId) => ({ projectId, actionFieldId })) });
         }
         fields.push("actionFields");
+        const added = values.actionFieldIds.filter((id) => !before.actionFields.some((f) => f.actionFieldId === id));
+        // why: after the project audit entry, so the log reads "project changed, then catalogue created".
+        if (added.length) seedFor = added;
       }
       if (fields.length) await recordAudit(tx, { userId: actorId, projectId, action: "update", entity: "Project", entityId: projectId, fields });
+      if (seedFor.length) await seedDefaultActivityTypes(tx, projectId, actorId, seedFor);
     });
   } catch (error) {
     if (isUniqueConstraintError(error)) throw codeTaken();

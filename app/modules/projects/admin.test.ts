@@ -5,6 +5,7 @@ import { db } from "~/utils/db.server";
 import { ValidationError } from "~/utils/validation";
 import { createActionField, listActionFieldOptions, listActionFields, removeActionField, updateActionField } from "./action-fields.server";
 import { createProject, getProjectForAdmin, listProjectsForAdmin, updateProject } from "./admin.server";
+import { DEFAULT_ACTIVITY_TYPES, ensureDefaultActivityTypes } from "~/modules/activities/service.server";
 
 async function expectValidationError(promise: Promise<unknown>) {
   const error = await promise.then(
@@ -114,9 +115,32 @@ describe("createProject", () => {
     });
     expect(stored.areaIds.sort()).toEqual([grünau.id, osten.id].sort());
     expect(stored.actionFieldIds.sort()).toEqual([hf1.id, hf2.id].sort());
-    const [event] = await db.auditEvent.findMany({ where: { projectId: id } });
+    const [event] = await db.auditEvent.findMany({ where: { projectId: id, entity: "Project" } });
     expect(event.userId).toBe(admin.id);
     expect(JSON.parse(event.fields)).toEqual(expect.arrayContaining(["flatRateBp", "eligibleCostCents", "areas", "actionFields"]));
+  });
+
+  it("gives every action field of a new project the default activity-type catalogue, audited in the same transaction", async () => {
+    const { id } = await createProject({ code: "CAT-2026", title: "Katalog", startDate: "2026-01-01", endDate: "2028-12-31", actionFieldIds: [hf1.id, hf2.id] }, admin.id);
+    const types = await db.activityType.findMany({ where: { projectId: id }, orderBy: { sortOrder: "asc" } });
+    const names = (fieldId: string) => types.filter((t) => t.actionFieldId === fieldId).map((t) => t.name);
+    expect(names(hf1.id)).toEqual(DEFAULT_ACTIVITY_TYPES.employment);
+    expect(names(hf2.id)).toEqual(DEFAULT_ACTIVITY_TYPES.economy);
+    expect(types.every((t) => t.active)).toBe(true);
+    const audit = await db.auditEvent.findMany({ where: { projectId: id } });
+    expect(audit.map((e) => `${e.entity} ${e.action} ${e.userId === admin.id}`).sort()).toEqual(["ActivityType create true", "ActivityType create true", "Project create true"]);
+    expect(audit.filter((e) => e.entity === "ActivityType").map((e) => e.note).sort()).toEqual([`default catalogue: ${DEFAULT_ACTIVITY_TYPES.economy.length}`, `default catalogue: ${DEFAULT_ACTIVITY_TYPES.employment.length}`].sort());
+    // the lead's button finds nothing left to do
+    expect(await ensureDefaultActivityTypes(id)).toBe(0);
+  });
+
+  it("creates no catalogue for a project without action fields (the CLI's projects), and nothing when refused", async () => {
+    const { id } = await createProject({ code: "NO-FIELDS", title: "Ohne Handlungsfelder", startDate: "2026-01-01", endDate: "2026-12-31", areaNames: ["Forst"] }, null);
+    expect(await db.activityType.count({ where: { projectId: id } })).toBe(0);
+    const before = await db.activityType.count();
+    await expectValidationError(createProject({ code: "NO-FIELDS", title: "Doppelt", startDate: "2026-01-01", endDate: "2026-12-31", actionFieldIds: [hf1.id] }, null));
+    await expectValidationError(createProject({ code: "BAD-DATES", title: "X", startDate: "2026-05-01", endDate: "2026-04-30", actionFieldIds: [hf1.id] }, null));
+    expect(await db.activityType.count()).toBe(before);
   });
 
   it("refuses an end before the start, bad dates and a taken code; nothing is written", async () => {
@@ -186,6 +210,26 @@ describe("updateProject", () => {
     const auditBefore = await db.auditEvent.count({ where: { projectId: id } });
     await updateProject(id, { ...stored, flatRateBp: 2600 }, admin.id);
     expect(await db.auditEvent.count({ where: { projectId: id } })).toBe(auditBefore);
+  });
+
+  it("an action field added to a project gets the default catalogue; fields it had keep their types", async () => {
+    const { id } = await createProject({ code: "ADD-FIELD", title: "Später erweitert", startDate: "2024-01-01", endDate: "2026-12-31", actionFieldIds: [hf1.id] }, admin.id);
+    await db.activityType.updateMany({ where: { projectId: id, actionFieldId: hf1.id, name: "Kreativkurs" }, data: { name: "Theaterwerkstatt" } });
+    const current = await getProjectForAdmin(id);
+    await updateProject(id, { ...current, actionFieldIds: [hf1.id, hf2.id] }, admin.id);
+    const types = await db.activityType.findMany({ where: { projectId: id } });
+    expect(types.filter((t) => t.actionFieldId === hf2.id).map((t) => t.name).sort()).toEqual([...DEFAULT_ACTIVITY_TYPES.economy].sort());
+    const hf1Names = types.filter((t) => t.actionFieldId === hf1.id).map((t) => t.name);
+    expect(hf1Names).toHaveLength(DEFAULT_ACTIVITY_TYPES.employment.length);
+    expect(hf1Names).toContain("Theaterwerkstatt");
+    expect(hf1Names).not.toContain("Kreativkurs");
+    const catalogueEntries = await db.auditEvent.count({ where: { projectId: id, entity: "ActivityType" } });
+    expect(catalogueEntries).toBe(2);
+    // removing and re-adding a field that still has types creates nothing new
+    await updateProject(id, { ...current, actionFieldIds: [hf2.id] }, admin.id);
+    await updateProject(id, { ...current, actionFieldIds: [hf1.id, hf2.id] }, admin.id);
+    expect(await db.activityType.count({ where: { projectId: id } })).toBe(types.length);
+    expect(await db.auditEvent.count({ where: { projectId: id, entity: "ActivityType" } })).toBe(catalogueEntries);
   });
 
   it("refuses another project's code and bad dates without changing anything; 404 for unknown ids", async () => {

@@ -90,10 +90,11 @@ export type ProjectInputValues = z.input<typeof ProjectInputSchema>;
 export type ProjectInput = z.output<typeof ProjectInputSchema>;
 
 /**
- * Creating a project also accepts bare area names (the CLI: `createProject({ code, title, startDate,
- * endDate, areaNames: ["A", "B"] }, null)`); every field not given takes its default.
+ * Creating a project also accepts bare area names and action-field codes (the CLI: `createProject({ code,
+ * title, startDate, endDate, areaNames: ["A", "B"], actionFieldCodes: ["HF1"] }, null)`); every field not
+ * given takes its default.
  */
-export const ProjectCreateSchema = z.object({ ...projectFields, areaNames: stringList() }).superRefine(checkProject);
+export const ProjectCreateSchema = z.object({ ...projectFields, areaNames: stringList(), actionFieldCodes: stringList() }).superRefine(checkProject);
 export type ProjectCreateInput = z.input<typeof ProjectCreateSchema>;
 
 export const ActionFieldInputSchema = z.object({

@@ -2,6 +2,7 @@
 // (calendar year, programme area) and the value to reach. Actuals of built-in indicators are computed
 // from the records (actuals.server.ts); only "custom" targets take manually entered actuals.
 import { z } from "zod";
+import { version } from "~/modules/milestones/schema";
 import { ESF_INDICATORS, type EsfIndicator } from "~/modules/participants/codes";
 import { choice, date, optionalInteger, optionalText } from "~/utils/form-values";
 import type { MessageKey } from "~/utils/i18n";
@@ -81,8 +82,8 @@ export const TARGET_ACTUAL_FIELDS = ["date", "value", "note"] as const;
 
 /** The detail page's actions, switched on `intent`. */
 export const TargetActionSchema = z.discriminatedUnion("intent", [
-  z.looseObject({ intent: z.literal("update") }),
-  z.object({ intent: z.literal("delete") }),
+  z.looseObject({ intent: z.literal("update"), version: version() }),
+  z.object({ intent: z.literal("delete"), version: version() }),
   z.looseObject({ intent: z.literal("addActual") }),
   z.object({ intent: z.literal("deleteActual"), actualId: id() }),
 ]);

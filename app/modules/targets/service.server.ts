@@ -1,6 +1,9 @@
 // Targets of a project (per project, optionally per year and programme area) and the manually entered
 // actuals of custom targets. Every query carries the project id: another project's target is not found.
-// Every change writes an audit entry (field names only) in the same transaction.
+// Every change writes an audit entry (field names only) in the same transaction. Edits and deletes of a
+// target name the version they read (optimistic concurrency): a save over someone else's newer save is
+// refused with what changed since (VersionConflictError), never applied silently.
+import { versionConflict } from "~/modules/audit/conflict.server";
 import { changedFields, recordAudit } from "~/modules/audit/service.server";
 import { db, type Tx } from "~/utils/db.server";
 import { parseInput, type FormValues } from "~/utils/form-values";
@@ -44,7 +47,7 @@ export async function getTarget(projectId: string, targetId: string) {
   const target = await db.target.findFirst({
     where: { id: targetId, projectId },
     select: {
-      id: true, indicator: true, customName: true, year: true, areaId: true, targetValue: true, note: true, updatedAt: true,
+      id: true, indicator: true, customName: true, year: true, areaId: true, targetValue: true, note: true, version: true, updatedAt: true,
       area: { select: { name: true } },
       actuals: { orderBy: [{ date: "desc" }, { createdAt: "desc" }], select: { id: true, date: true, value: true, note: true } },
     },
@@ -86,39 +89,51 @@ export async function createTarget(projectId: string, userId: string, input: Tar
   const data = parseInput(TargetSchema, input);
   return db.$transaction(async (tx) => {
     await checkScope(tx, projectId, data);
-    const created = await tx.target.create({ data: { ...data, projectId }, select: { id: true } });
+    const created = await tx.target.create({ data: { ...data, projectId }, select: { id: true, version: true } });
     const fields = Object.keys(data).filter((key) => data[key as keyof TargetData] !== null);
     await recordAudit(tx, { userId, projectId, action: "create", entity: ENTITY, entityId: created.id, fields });
     return created;
   });
 }
 
+/** The conflict of a save that read `version`: what is stored now and what changed since (404 when deleted meanwhile). */
+async function staleVersion(tx: Tx, projectId: string, targetId: string, version: number) {
+  const current = await tx.target.findFirst({ where: { id: targetId, projectId }, select: { version: true } });
+  if (!current) notFound();
+  return versionConflict(tx, { projectId, entity: ENTITY, entityId: targetId, readVersion: version, currentVersion: current.version });
+}
+
 /**
- * Edits a target. A custom target that already has entered actuals keeps its indicator (the actuals
- * would otherwise be silently ignored); delete them first. Audits the changed field names.
+ * Edits a target the editor read at `version`. A custom target that already has entered actuals keeps
+ * its indicator (the actuals would otherwise be silently ignored); delete them first. Bumps the version
+ * and audits the changed field names (nothing changed: no write). A stale version throws VersionConflictError.
  */
-export async function updateTarget(projectId: string, userId: string, targetId: string, input: TargetInput | FormValues) {
+export async function updateTarget(projectId: string, userId: string, targetId: string, version: number, input: TargetInput | FormValues) {
   const data = parseInput(TargetSchema, input);
   return db.$transaction(async (tx) => {
     const before = await tx.target.findFirst({ where: { id: targetId, projectId }, include: { _count: { select: { actuals: true } } } });
     if (!before) notFound();
+    if (before.version !== version) throw await staleVersion(tx, projectId, targetId, version);
     if (before.indicator === CUSTOM_INDICATOR && data.indicator !== CUSTOM_INDICATOR && before._count.actuals > 0) {
       throw new ValidationError({ indicator: ["targets.indicatorHasActuals"] });
     }
     await checkScope(tx, projectId, data, targetId);
-    const fields = changedFields(before as unknown as Record<string, unknown>, data);
-    if (fields.length === 0) return { id: targetId, changed: fields };
-    await tx.target.update({ where: { id: targetId }, data });
+    const { _count: _actuals, ...stored } = before;
+    const fields = changedFields(stored as unknown as Record<string, unknown>, data);
+    if (fields.length === 0) return { id: targetId, version, changed: fields };
+    // why: the version in the filter makes the check and the write one atomic step.
+    const result = await tx.target.updateMany({ where: { id: targetId, projectId, version }, data: { ...data, version: { increment: 1 } } });
+    if (result.count !== 1) throw await staleVersion(tx, projectId, targetId, version);
     await recordAudit(tx, { userId, projectId, action: "update", entity: ENTITY, entityId: targetId, fields });
-    return { id: targetId, changed: fields };
+    return { id: targetId, version: version + 1, changed: fields };
   });
 }
 
-/** Deletes a target with its entered actuals; audited. */
-export async function deleteTarget(projectId: string, userId: string, targetId: string) {
+/** Deletes a target the user read at `version`, with its entered actuals; audited. A stale version throws VersionConflictError. */
+export async function deleteTarget(projectId: string, userId: string, targetId: string, version: number) {
   await db.$transaction(async (tx) => {
-    const result = await tx.target.deleteMany({ where: { id: targetId, projectId } });
-    if (result.count !== 1) notFound();
+    const result = await tx.target.deleteMany({ where: { id: targetId, projectId, version } });
+    if (result.count !== 1) throw await staleVersion(tx, projectId, targetId, version);
     await recordAudit(tx, { userId, projectId, action: "delete", entity: ENTITY, entityId: targetId });
   });
 }

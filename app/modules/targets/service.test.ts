@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/utils/db.server";
 import { ValidationError } from "~/utils/validation";
+import { VersionConflictError } from "~/modules/audit/conflict.server";
 import { addTargetActual, createTarget, deleteTarget, deleteTargetActual, getTarget, listTargetOptions, updateTarget } from "./service.server";
 import { auditOf, createProject, createUser, day, expectStatus, type ProjectFixture } from "./steering-test-helpers";
 
@@ -65,10 +66,11 @@ describe("createTarget", () => {
 describe("updateTarget and deleteTarget", () => {
   it("audits the changed fields and deletes with its actuals", async () => {
     const { id } = await createTarget(project.id, userId, { indicator: "custom", customName: "Schaufenster", targetValue: 10 });
-    const result = await updateTarget(project.id, userId, id, { indicator: "custom", customName: "Belebte Schaufenster", targetValue: "12" });
+    const result = await updateTarget(project.id, userId, id, 1, { indicator: "custom", customName: "Belebte Schaufenster", targetValue: "12" });
     expect(result.changed.sort()).toEqual(["customName", "targetValue"]);
+    expect(result.version).toBe(2);
     const { id: actualId } = await addTargetActual(project.id, userId, id, { date: "2021-01-10", value: 3 });
-    await deleteTarget(project.id, userId, id);
+    await deleteTarget(project.id, userId, id, 2);
     expect(await db.target.findUnique({ where: { id } })).toBeNull();
     expect(await db.targetActual.findUnique({ where: { id: actualId } })).toBeNull();
     expect((await auditOf("Target", id)).map((a) => a.action)).toEqual(["create", "update", "delete"]);
@@ -77,11 +79,36 @@ describe("updateTarget and deleteTarget", () => {
   it("keeps a custom indicator while entered actuals exist", async () => {
     const { id } = await createTarget(project.id, userId, { indicator: "custom", customName: "Beratungen", targetValue: 10 });
     const { id: actualId } = await addTargetActual(project.id, userId, id, { date: "2021-01-10", value: 3 });
-    const error = await validationError(updateTarget(project.id, userId, id, { indicator: "activities_held", targetValue: 10 }));
+    const error = await validationError(updateTarget(project.id, userId, id, 1, { indicator: "activities_held", targetValue: 10 }));
     expect(error.fieldErrors).toEqual({ indicator: ["targets.indicatorHasActuals"] });
     await deleteTargetActual(project.id, userId, id, actualId);
-    await updateTarget(project.id, userId, id, { indicator: "activities_held", targetValue: 10 });
+    await updateTarget(project.id, userId, id, 1, { indicator: "activities_held", targetValue: 10 });
     expect(await getTarget(project.id, id)).toMatchObject({ indicator: "activities_held", customName: null });
+  });
+});
+
+describe("optimistic concurrency", () => {
+  it("refuses an edit on a stale version with what changed since, and applies it on the current version", async () => {
+    const coordinator = await createUser("Kai Koordination");
+    const { id } = await createTarget(project.id, userId, { indicator: "EECO02", year: 2021, targetValue: 20 });
+    await updateTarget(project.id, coordinator.id, id, 1, { indicator: "EECO02", year: 2021, targetValue: 25, note: "nach Änderungsbescheid" });
+    const error = await validationError(updateTarget(project.id, userId, id, 1, { indicator: "EECO02", year: 2021, targetValue: 30 }));
+    expect(error).toBeInstanceOf(VersionConflictError);
+    expect((error as VersionConflictError).conflict).toMatchObject({ currentVersion: 2, fields: ["targetValue", "note"], changes: [{ by: "Kai Koordination", fields: ["targetValue", "note"] }] });
+    expect(await getTarget(project.id, id)).toMatchObject({ targetValue: 25, note: "nach Änderungsbescheid", version: 2 });
+    expect((await auditOf("Target", id)).map((a) => a.action)).toEqual(["create", "update"]);
+    expect(await updateTarget(project.id, userId, id, 2, { indicator: "EECO02", year: 2021, targetValue: 30, note: "nach Änderungsbescheid" })).toMatchObject({ version: 3, changed: ["targetValue"] });
+  });
+
+  it("an unchanged save keeps the version; a stale delete keeps the target", async () => {
+    const { id } = await createTarget(project.id, userId, { indicator: "EECO03", targetValue: 5 });
+    expect(await updateTarget(project.id, userId, id, 1, { indicator: "EECO03", targetValue: "5" })).toMatchObject({ version: 1, changed: [] });
+    await updateTarget(project.id, userId, id, 1, { indicator: "EECO03", targetValue: 6 });
+    const error = await validationError(deleteTarget(project.id, userId, id, 1));
+    expect((error as VersionConflictError).conflict).toMatchObject({ currentVersion: 2, fields: ["targetValue"] });
+    expect(await db.target.findUnique({ where: { id } })).not.toBeNull();
+    await deleteTarget(project.id, userId, id, 2);
+    expect(await db.target.findUnique({ where: { id } })).toBeNull();
   });
 });
 
@@ -124,8 +151,8 @@ describe("project scope", () => {
     const { id: foreignActual } = await addTargetActual(other.id, userId, foreign.id, { date: "2021-01-01", value: 1 });
     const own = await createTarget(project.id, userId, { indicator: "custom", customName: "Eigen", targetValue: 3 });
     await expectStatus(getTarget(project.id, foreign.id), 404);
-    await expectStatus(updateTarget(project.id, userId, foreign.id, { indicator: "custom", customName: "X", targetValue: 1 }), 404);
-    await expectStatus(deleteTarget(project.id, userId, foreign.id), 404);
+    await expectStatus(updateTarget(project.id, userId, foreign.id, 1, { indicator: "custom", customName: "X", targetValue: 1 }), 404);
+    await expectStatus(deleteTarget(project.id, userId, foreign.id, 1), 404);
     await expectStatus(addTargetActual(project.id, userId, foreign.id, { date: "2021-01-01", value: 1 }), 404);
     await expectStatus(deleteTargetActual(project.id, userId, own.id, foreignActual), 404);
     await expectStatus(deleteTargetActual(project.id, userId, foreign.id, foreignActual), 404);

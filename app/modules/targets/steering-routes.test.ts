@@ -73,7 +73,7 @@ describe("role checks", () => {
     { name: "partner (page)", handler: partnerDetail.loader, path: () => `/projects/${p()}/partners/${ids.partner}`, params: () => ({ projectId: p(), partnerId: ids.partner }), allowed: ALL_ROLES },
     { name: "partner (contact)", handler: partnerDetail.action, path: () => `/projects/${p()}/partners/${ids.partner}`, params: () => ({ projectId: p(), partnerId: ids.partner }), allowed: LEAD, form: { intent: "addContact", name: "" } },
     { name: "edit partner (page)", handler: partnerEdit.loader, path: () => `/projects/${p()}/partners/${ids.partner}/edit`, params: () => ({ projectId: p(), partnerId: ids.partner }), allowed: LEAD },
-    { name: "edit partner (save)", handler: partnerEdit.action, path: () => `/projects/${p()}/partners/${ids.partner}/edit`, params: () => ({ projectId: p(), partnerId: ids.partner }), allowed: LEAD, form: { name: "" } },
+    { name: "edit partner (save)", handler: partnerEdit.action, path: () => `/projects/${p()}/partners/${ids.partner}/edit`, params: () => ({ projectId: p(), partnerId: ids.partner }), allowed: LEAD, form: { name: "", version: "1" } },
     { name: "target list", handler: targetList.loader, path: () => `/projects/${p()}/targets`, params: () => ({ projectId: p() }), allowed: ALL_ROLES },
     { name: "new target (page)", handler: targetNew.loader, path: () => `/projects/${p()}/targets/new`, params: () => ({ projectId: p() }), allowed: LEAD },
     { name: "new target (save)", handler: targetNew.action, path: () => `/projects/${p()}/targets/new`, params: () => ({ projectId: p() }), allowed: LEAD, form: { indicator: "" } },
@@ -108,10 +108,10 @@ describe("another project's ids", () => {
     { name: "milestone save", handler: milestoneDetail.action, params: () => ({ projectId: project.id, milestoneId: ids.foreignMilestone }), form: { intent: "complete", version: "1" } },
     { name: "partner page", handler: partnerDetail.loader, params: () => ({ projectId: project.id, partnerId: ids.foreignPartner }) },
     { name: "partner contact", handler: partnerDetail.action, params: () => ({ projectId: project.id, partnerId: ids.foreignPartner }), form: { intent: "addContact", name: "Eingeschleust" } },
-    { name: "partner edit", handler: partnerEdit.action, params: () => ({ projectId: project.id, partnerId: ids.foreignPartner }), form: { name: "Übernommen", type: "company" } },
+    { name: "partner edit", handler: partnerEdit.action, params: () => ({ projectId: project.id, partnerId: ids.foreignPartner }), form: { name: "Übernommen", type: "company", version: "1" } },
     { name: "target page", handler: targetDetail.loader, params: () => ({ projectId: project.id, targetId: ids.foreignTarget }) },
     { name: "target actual", handler: targetDetail.action, params: () => ({ projectId: project.id, targetId: ids.foreignTarget }), form: { intent: "addActual", date: "01.02.2021", value: "5" } },
-    { name: "target delete", handler: targetDetail.action, params: () => ({ projectId: project.id, targetId: ids.foreignTarget }), form: { intent: "delete" } },
+    { name: "target delete", handler: targetDetail.action, params: () => ({ projectId: project.id, targetId: ids.foreignTarget }), form: { intent: "delete", version: "1" } },
   ];
   for (const c of cases) {
     it(`${c.name} answers 404 and changes nothing`, async () => {
@@ -157,6 +157,42 @@ describe("form round trip", () => {
     expect(stale.init.status).toBe(400);
     expect(stale.data.formErrors).toEqual(["error.conflict"]);
     expect(await db.milestone.findUnique({ where: { id } })).toMatchObject({ status: "done", version: 2 });
+  });
+
+  it("saving a partner on a stale version answers 409 with what changed and what was typed; the next save applies it", async () => {
+    const { id } = await createPartner(project.id, users.lead.id, { name: "Quartiersmanagement", type: "municipality" });
+    const path = `/projects/${project.id}/partners/${id}/edit`;
+    const params = { projectId: project.id, partnerId: id };
+    const first = (await call(partnerEdit.action, "lead", path, params, { intent: "save", version: "1", name: "Quartiersmanagement", type: "municipality", city: "Forst (Lausitz)" })) as Response;
+    expect(first.headers.get("Location")).toBe(`/projects/${project.id}/partners/${id}?saved=1`);
+    const typed = { intent: "save", version: "1", name: "Quartiersmanagement Nord", type: "municipality", notes: "neue Leitung" };
+    const stale = (await call(partnerEdit.action, "lead", path, params, typed)) as {
+      init: { status: number };
+      data: { formErrors: string[]; values: Record<string, string>; conflict: { currentVersion: number; fields: string[]; changes: { by: string }[] } };
+    };
+    expect(stale.init.status).toBe(409);
+    expect(stale.data.formErrors).toEqual(["error.conflict"]);
+    expect(stale.data.conflict).toMatchObject({ currentVersion: 2, fields: ["city"], changes: [{ by: "User lead" }] });
+    expect(stale.data.values).toMatchObject({ name: "Quartiersmanagement Nord", notes: "neue Leitung" });
+    expect(await db.partner.findUnique({ where: { id } })).toMatchObject({ name: "Quartiersmanagement", city: "Forst (Lausitz)", notes: null, version: 2 });
+    const again = (await call(partnerEdit.action, "lead", path, params, { ...typed, version: "2" })) as Response;
+    expect(again.status).toBe(302);
+    expect(await db.partner.findUnique({ where: { id } })).toMatchObject({ name: "Quartiersmanagement Nord", city: null, notes: "neue Leitung", version: 3 });
+  });
+
+  it("saving or deleting a target on a stale version answers 409 and changes nothing", async () => {
+    const { id } = await createTarget(project.id, users.lead.id, { indicator: "custom", customName: "Hoffeste", targetValue: 3 });
+    const path = `/projects/${project.id}/targets/${id}`;
+    const params = { projectId: project.id, targetId: id };
+    const form = { intent: "update", indicator: "custom", customName: "Hoffeste", targetValue: "4" };
+    expect(((await call(targetDetail.action, "lead", path, params, { ...form, version: "1" })) as Response).status).toBe(302);
+    const stale = (await call(targetDetail.action, "lead", path, params, { ...form, version: "1", targetValue: "5" })) as { init: { status: number }; data: { intent: string; formErrors: string[]; conflict: { fields: string[] } } };
+    expect(stale.init.status).toBe(409);
+    expect(stale.data).toMatchObject({ intent: "update", formErrors: ["error.conflict"], conflict: { fields: ["targetValue"] } });
+    const staleDelete = (await call(targetDetail.action, "lead", path, params, { intent: "delete", version: "1" })) as { init: { status: number }; data: { intent: string } };
+    expect(staleDelete.init.status).toBe(409);
+    expect(staleDelete.data.intent).toBe("delete");
+    expect(await db.target.findUnique({ where: { id } })).toMatchObject({ targetValue: 4, version: 2 });
   });
 
   it("the home page lists the lead's tasks", async () => {

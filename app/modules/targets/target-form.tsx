@@ -2,8 +2,9 @@
 // fields, values shown again after a server-side error.
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { FormErrors, FormField, useSchemaForm } from "~/components/form-field";
+import type { ConflictRow } from "~/components/version-conflict";
 import { OUTPUT_INDICATORS, RESULT_INDICATORS } from "~/modules/participants/codes";
-import { useLocale, useT, type MessageKey } from "~/utils/i18n";
+import { useLocale, useT, type Locale, type MessageKey, type Translate } from "~/utils/i18n";
 import type { FieldErrors } from "~/utils/validation";
 import { indicatorLabel } from "./labels";
 import { BUILT_IN_INDICATORS, CUSTOM_INDICATOR, TARGET_ACTUAL_FIELDS, TARGET_FIELDS, TargetActualSchema, TargetSchema } from "./schema";
@@ -32,9 +33,49 @@ export function targetActualFormValues(echoed?: Record<string, unknown>, date = 
   return { date, value: "", note: "" };
 }
 
+const FIELD_LABEL_KEYS: Record<(typeof TARGET_FIELDS)[number], MessageKey> = {
+  indicator: "targets.field.indicator",
+  customName: "targets.field.customName",
+  year: "targets.field.year",
+  areaId: "targets.field.area",
+  targetValue: "targets.field.targetValue",
+  note: "targets.field.note",
+};
+
+/** Field name → label, for naming what a missed save changed. */
+export function targetFieldLabels(t: Translate): Record<string, string> {
+  return Object.fromEntries(TARGET_FIELDS.map((field) => [field, t(FIELD_LABEL_KEYS[field])]));
+}
+
+/** The target fields a missed save changed, as the user typed them beside what is stored now (names, not codes). */
+export function targetConflictRows(
+  t: Translate,
+  locale: Locale,
+  fields: readonly string[],
+  yours: TargetFormValues,
+  current: TargetFormValues,
+  areas: { id: string; name: string }[],
+): ConflictRow[] {
+  const shown = (field: (typeof TARGET_FIELDS)[number], values: TargetFormValues): string => {
+    const value = values[field];
+    if (field === "indicator") return value ? indicatorLabel(t, locale, value) : "";
+    if (field === "year") return value || t("targets.wholeDuration");
+    if (field === "areaId") return value ? (areas.find((area) => area.id === value)?.name ?? value) : t("targets.allAreas");
+    return value;
+  };
+  return TARGET_FIELDS.filter((field) => fields.includes(field)).map((field) => ({
+    field,
+    label: t(FIELD_LABEL_KEYS[field]),
+    yours: shown(field, yours),
+    current: shown(field, current),
+  }));
+}
+
 interface TargetFormProps {
   intent: "create" | "update";
   values: TargetFormValues;
+  /** The version the editor read (edit only): sent back so a newer save by someone else is noticed. */
+  version?: number;
   years: number[];
   areas: { id: string; name: string }[];
   fieldErrors?: FieldErrors | null;
@@ -43,7 +84,7 @@ interface TargetFormProps {
   cancelTo: string;
 }
 
-export function TargetForm({ intent, values, years, areas, fieldErrors, formErrors, submitLabel, cancelTo }: TargetFormProps) {
+export function TargetForm({ intent, values, version, years, areas, fieldErrors, formErrors, submitLabel, cancelTo }: TargetFormProps) {
   const t = useT();
   const locale = useLocale();
   const navigation = useNavigation();
@@ -56,6 +97,7 @@ export function TargetForm({ intent, values, years, areas, fieldErrors, formErro
   return (
     <Form method="post" className="stack" noValidate onSubmit={form.onSubmit} aria-label={submitLabel}>
       <input type="hidden" name="intent" value={intent} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
       <FormErrors messages={[...(formErrors ?? []).map((key) => t(key)), form.hasErrors() ? t("common.formHasErrors") : null]} />
       <FormField label={t("targets.field.indicator")} name="indicator" error={form.error("indicator")} hint={t("targets.hint.indicator")}>
         <select {...form.register("indicator")} defaultValue={values.indicator} required>
