@@ -2,6 +2,7 @@
 // email address." The services are the ones the web app uses; only the wording is the CLI's.
 import { catalogues } from "~/locales";
 import { PASSWORD_MIN_LENGTH } from "~/modules/users/schema";
+import { translate } from "~/utils/i18n";
 import { ValidationError } from "~/utils/validation";
 import { CliError } from "./errors";
 
@@ -9,6 +10,8 @@ import { CliError } from "./errors";
 const PARAMS: Record<string, string> = { min: String(PASSWORD_MIN_LENGTH) };
 
 function english(key: string): string {
+  // why: translate also fills the values a key carries itself (a closed period's dates).
+  if (key.includes("?")) return translate("en", key, PARAMS);
   const text = (catalogues.en as Record<string, string>)[key] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => PARAMS[name] ?? whole);
 }

@@ -12,6 +12,7 @@ import {
   getActivityFormOptions,
   updateActivity,
 } from "~/modules/activities/service.server";
+import { readFormData } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { badRequest, requireId } from "~/utils/http.server";
 import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
@@ -47,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project, role } = await requirePermission(request, params.projectId, "activity:write");
   const activityId = requireId(params.activityId);
-  const form = await request.formData();
+  const form = await readFormData(request, user.locale);
   const intent = activityDetailIntentSchema.safeParse({ intent: form.get("intent"), version: form.get("version") });
   if (!intent.success) badRequest();
   if (intent.data.intent === "delete") {
@@ -56,6 +57,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await deleteActivity(project.id, activityId, intent.data.version, user);
     } catch (error) {
       if (error instanceof ActivityConflictError) return data({ deleteError: "error.conflict" as MessageKey, at: Date.now() }, { status: 409 });
+      // why: a closed reporting period refuses the deletion with its own message (PeriodLockedError).
+      if (error instanceof ValidationError) return data({ deleteError: error.formErrors[0] ?? ("common.formHasErrors" as MessageKey), at: Date.now() }, { status: 400 });
       throw error;
     }
     return redirect(`/projects/${project.id}/activities?deleted=1`);
@@ -73,7 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         values,
         attendees: rows,
         fieldErrors: error instanceof ValidationError ? error.fieldErrors : undefined,
-        formError: conflict ? ("activities.conflict" as MessageKey) : null,
+        formError: conflict ? ("activities.conflict" as MessageKey) : error instanceof ValidationError ? (error.formErrors[0] ?? null) : null,
         at: Date.now(),
       },
       { status: conflict ? 409 : 400 },

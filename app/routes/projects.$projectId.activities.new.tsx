@@ -10,6 +10,7 @@ import {
   getActivityFormOptions,
   logActivity,
 } from "~/modules/activities/service.server";
+import { readFormData } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { badRequest } from "~/utils/http.server";
 import { translate, useT } from "~/utils/i18n";
@@ -41,7 +42,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project, role } = await requirePermission(request, params.projectId, "activity:write");
-  const form = await request.formData();
+  const form = await readFormData(request, user.locale);
   const intent = newActivityIntentSchema.safeParse({ intent: form.get("intent") });
   if (!intent.success) badRequest();
   const { values, attendees } = readActivityForm(form);
@@ -56,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!(error instanceof ValidationError)) throw error;
     const withNames = can({ isAdmin: user.isAdmin, role }, "participant:read");
     const rows = await echoAttendeeRows(project.id, attendees, withNames, values.duration);
-    return data({ values, attendees: rows, fieldErrors: error.fieldErrors, at: Date.now() }, { status: 400 });
+    return data({ values, attendees: rows, fieldErrors: error.fieldErrors, formError: error.formErrors[0] ?? null, at: Date.now() }, { status: 400 });
   }
 }
 
@@ -84,6 +85,7 @@ export default function NewActivityPage() {
           values={actionData?.values ?? values}
           attendees={actionData?.attendees ?? []}
           fieldErrors={actionData?.fieldErrors}
+          formError={actionData?.formError}
         />
       )}
     </>

@@ -25,6 +25,7 @@ import {
   removeSupport,
   updateOrganisation,
 } from "~/modules/organisations/service.server";
+import { readFormData } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { badRequest, requireId } from "~/utils/http.server";
 import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
@@ -65,7 +66,7 @@ type ActionAnswer = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "organisation:write");
   const organisationId = requireId(params.organisationId);
-  const form = await request.formData();
+  const form = await readFormData(request, user.locale);
   const intent = organisationIntentSchema.safeParse({ intent: form.get("intent"), version: form.get("version") ?? undefined, supportId: form.get("supportId") ?? undefined });
   if (!intent.success) badRequest();
   const command = intent.data;
@@ -88,6 +89,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await deleteOrganisation(project.id, organisationId, command.version, user);
       } catch (error) {
         if (error instanceof OrganisationConflictError) return data<ActionAnswer>({ intent: "delete", formError: "error.conflict", at }, { status: 409 });
+        // why: a support in a closed reporting period keeps the organisation (PeriodLockedError).
+        if (error instanceof ValidationError) return data<ActionAnswer>({ intent: "delete", formError: error.formErrors[0], at }, { status: 400 });
         throw error;
       }
       return redirect(`/projects/${project.id}/organisations?deleted=1`);
@@ -98,12 +101,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
         await addSupport(project.id, organisationId, support, user);
         return data<ActionAnswer>({ intent: "addSupport", notice: "organisations.supportAdded", at });
       } catch (error) {
-        if (error instanceof ValidationError) return data<ActionAnswer>({ intent: "addSupport", support, fieldErrors: error.fieldErrors, at }, { status: 400 });
+        if (error instanceof ValidationError) return data<ActionAnswer>({ intent: "addSupport", support, fieldErrors: error.fieldErrors, formError: error.formErrors[0], at }, { status: 400 });
         throw error;
       }
     }
     case "removeSupport":
-      await removeSupport(project.id, command.supportId, user, organisationId);
+      try {
+        await removeSupport(project.id, command.supportId, user, organisationId);
+      } catch (error) {
+        if (error instanceof ValidationError) return data<ActionAnswer>({ intent: "removeSupport", formError: error.formErrors[0], at }, { status: 400 });
+        throw error;
+      }
       return data<ActionAnswer>({ intent: "removeSupport", notice: "organisations.supportRemoved", at });
   }
 }
@@ -174,6 +182,7 @@ export default function OrganisationPage() {
 
       <section aria-labelledby="org-supports">
         <h2 id="org-supports">{t("organisations.supports")}</h2>
+        {answer?.intent === "removeSupport" && answer.formError ? <p className="alert alert-error" role="alert">{t(answer.formError)}</p> : null}
         {organisation.supports.length === 0 ? (
           <p className="muted">{t("organisations.noSupports")}</p>
         ) : (
@@ -219,7 +228,7 @@ export default function OrganisationPage() {
           <section className="card" aria-labelledby="org-support-add">
             <h2 id="org-support-add">{t("organisations.support.add")}</h2>
             <Form method="post" className="stack" noValidate key={answer?.intent === "addSupport" ? answer.at : "support"}>
-              <ErrorSummary errors={supportErrors} labels={supportLabels} />
+              <ErrorSummary errors={supportErrors} labels={supportLabels} formError={answer?.intent === "addSupport" ? answer.formError : undefined} />
               <div className="field-row">
                 <Field name="type" label={supportLabels.type} errors={supportErrors} idPrefix="support-">
                   {(props) => (

@@ -16,7 +16,9 @@ import { ImportFileError, parseParticipantFile } from "~/modules/participants/im
 import { buildPreview, fileErrorMessage, type ImportPreview } from "~/modules/participants/import-preview.server";
 import { discardUpload, loadUpload, storeUpload } from "~/modules/participants/import-uploads.server";
 import { applyImport, fileType, ImportConflictError, planFingerprint, planImport } from "~/modules/participants/import.server";
+import { PeriodLockedError } from "~/modules/periods/lock.server";
 import { importDecisionSchema, importDoneSchema, importUploadSchema, MAX_IMPORT_FILE_BYTES } from "~/modules/participants/io-schema";
+import { readFormData } from "~/utils/form.server";
 import { badRequest } from "~/utils/http.server";
 import { translate, useT, type MessageKey } from "~/utils/i18n";
 import { requirePermission } from "~/utils/session.server";
@@ -90,6 +92,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/projects/${project.id}/participants/import`;
 
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) {
+    // why: an upload announced above the limit is refused before a byte of it is read (multipart overhead allowed for).
+    if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_FILE_BYTES + 64 * 1024) {
+      return data({ error: translate(user.locale, "participantsIo.import.error.tooLarge", { size: MAX_MB }) }, { status: 413 });
+    }
     let form: FormData;
     try {
       form = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_FILE_BYTES }));
@@ -113,7 +119,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirect(`${here}?upload=${token}`);
   }
 
-  const decision = importDecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const decision = importDecisionSchema.safeParse(Object.fromEntries(await readFormData(request, user.locale)));
   if (!decision.success) badRequest(translate(user.locale, "error.badRequest"));
   const owner = { userId: user.id, projectId: project.id };
   if (decision.data.intent === "cancel") {
@@ -130,7 +136,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     result = await applyImport(project.id, plan, user.id, { strict: strict === "on", source: fileType(upload.fileName) });
   } catch (error) {
-    if (error instanceof ImportConflictError) return redirect(`${here}?upload=${token}&notice=changed`);
+    // why: a reporting period closed since the preview refuses the write; the new preview lists the rows.
+    if (error instanceof ImportConflictError || error instanceof PeriodLockedError) return redirect(`${here}?upload=${token}&notice=changed`);
     throw error;
   }
   if (!result.applied) return redirect(`${here}?upload=${token}&notice=strict`);

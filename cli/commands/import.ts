@@ -15,7 +15,9 @@ import {
   summaryLine,
   UnknownProjectError,
 } from "~/modules/participants/import.server";
+import { PeriodLockedError } from "~/modules/periods/lock.server";
 import { CliError } from "../errors";
+import { describeValidationError } from "../validation";
 
 export const importUsage =
   "biwaq import participants --project C --file F [--strict]   import a participant file (CSV or XLSX); --strict writes nothing when a row is rejected";
@@ -77,6 +79,7 @@ export async function importCommand(args: string[]): Promise<void> {
     result = await applyImport(projectId, plan, null, { strict: values.strict, source: fileType(values.file) });
   } catch (error) {
     if (error instanceof ImportConflictError) throw new CliError(error.message);
+    if (error instanceof PeriodLockedError) throw new CliError(describeValidationError(error));
     throw error;
   }
   console.log(summaryLine(result.counts));

@@ -3,6 +3,7 @@
 // attendees), a validation error: nothing is dropped silently. Every change writes an audit entry in
 // the same transaction (field names only; attendance changes are counted, never listed).
 import { changedFields, recordAudit } from "~/modules/audit/service.server";
+import { assertDatesOpen } from "~/modules/periods/lock.server";
 import { db, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import type { MessageKey } from "~/utils/i18n";
@@ -89,29 +90,39 @@ export function defaultCatalogueKind(field: { code: string; name: string }): key
  * Idempotent; returns how many types it created (0 when every field already has its catalogue).
  */
 export async function ensureDefaultActivityTypes(projectId: string, actor: Actor | null = null): Promise<number> {
-  return db.$transaction(async (tx) => {
-    const fields = await tx.projectActionField.findMany({
-      where: { projectId, actionField: { activityTypes: { none: { projectId } } } },
-      select: { actionField: { select: { id: true, code: true, name: true } } },
-    });
-    let created = 0;
-    for (const { actionField } of fields) {
-      const names = DEFAULT_ACTIVITY_TYPES[defaultCatalogueKind(actionField)];
-      const result = await tx.activityType.createMany({
-        data: names.map((name, index) => ({ projectId, actionFieldId: actionField.id, name, sortOrder: (index + 1) * 10 })),
-      });
-      created += result.count;
-      await recordAudit(tx, {
-        userId: actor?.id ?? null,
-        projectId,
-        action: "create",
-        entity: "ActivityType",
-        fields: ["actionFieldId", "name", "sortOrder"],
-        note: `default catalogue: ${result.count}`,
-      });
-    }
-    return created;
+  return db.$transaction((tx) => seedDefaultActivityTypes(tx, projectId, actor?.id ?? null));
+}
+
+/**
+ * Inside the caller's transaction: the default catalogue for the project's action fields (only those in
+ * `actionFieldIds` when given) that have no activity type yet; one audit entry per field. Returns the count.
+ */
+export async function seedDefaultActivityTypes(tx: Tx, projectId: string, userId: string | null, actionFieldIds?: string[]): Promise<number> {
+  const fields = await tx.projectActionField.findMany({
+    where: {
+      projectId,
+      ...(actionFieldIds ? { actionFieldId: { in: actionFieldIds } } : {}),
+      actionField: { activityTypes: { none: { projectId } } },
+    },
+    select: { actionField: { select: { id: true, code: true, name: true } } },
   });
+  let created = 0;
+  for (const { actionField } of fields) {
+    const names = DEFAULT_ACTIVITY_TYPES[defaultCatalogueKind(actionField)];
+    const result = await tx.activityType.createMany({
+      data: names.map((name, index) => ({ projectId, actionFieldId: actionField.id, name, sortOrder: (index + 1) * 10 })),
+    });
+    created += result.count;
+    await recordAudit(tx, {
+      userId,
+      projectId,
+      action: "create",
+      entity: "ActivityType",
+      fields: ["actionFieldId", "name", "sortOrder"],
+      note: `default catalogue: ${result.count}`,
+    });
+  }
+  return created;
 }
 
 /** The project's activity types with their action field and how often each is used. */
@@ -293,6 +304,7 @@ export async function logActivity(projectId: string, input: ActivityInput, atten
       dateField: "date",
       participantIds: rows.map((r) => r.participantId),
     });
+    await assertDatesOpen(tx, projectId, [values.date]);
     const row = activityData(values, type.name, type.actionFieldId);
     const activity = await tx.activity.create({ data: { projectId, ...row }, select: { id: true } });
     if (rows.length) {
@@ -336,6 +348,7 @@ export async function createSeries(
       dateField: series.repeat === "weekly" ? "weeks" : "dates",
       participantIds: rows.map((r) => r.participantId),
     });
+    await assertDatesOpen(tx, projectId, days);
     const base = activityData(values, type.name, type.actionFieldId);
     const created = await tx.activitySeries.create({ data: { projectId, title: series.seriesTitle ?? base.title }, select: { id: true } });
     await recordAudit(tx, { userId: actor.id, projectId, action: "create", entity: "ActivitySeries", entityId: created.id, fields: ["title"], note: `dates: ${days.length}` });
@@ -422,6 +435,8 @@ export async function updateActivity(
     });
     const attendanceChanged = added.length + removed.length + changed.length > 0;
     if (!fields.length && !attendanceChanged) return { id: activityId, version: current.version };
+    // why: the Berlin calendar day of the stored instant; neither the old nor the new day may be closed.
+    await assertDatesOpen(tx, projectId, [instantToBerlin(current.startsAt).day, values.date]);
 
     // why: the version in the WHERE makes a concurrent save lose cleanly even between our read and write.
     const result = await tx.activity.updateMany({ where: { id: activityId, projectId, version }, data: { ...row, version: { increment: 1 } } });
@@ -447,9 +462,10 @@ export async function updateActivity(
 /** Deletes an activity with its attendance (supports linked to it stay, unlinked). Version-checked, audited. */
 export async function deleteActivity(projectId: string, activityId: string, version: number | null, actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
-    const current = await tx.activity.findFirst({ where: { id: activityId, projectId }, select: { version: true, _count: { select: { attendances: true } } } });
+    const current = await tx.activity.findFirst({ where: { id: activityId, projectId }, select: { version: true, startsAt: true, _count: { select: { attendances: true } } } });
     if (!current) notFound();
     if (version !== null && current.version !== version) throw new ActivityConflictError();
+    await assertDatesOpen(tx, projectId, [instantToBerlin(current.startsAt).day]);
     const result = await tx.activity.deleteMany({ where: { id: activityId, projectId, ...(version !== null ? { version } : {}) } });
     if (result.count !== 1) throw new ActivityConflictError();
     await recordAudit(tx, { userId: actor.id, projectId, action: "delete", entity: "Activity", entityId: activityId, note: `attendance -${current._count.attendances}` });

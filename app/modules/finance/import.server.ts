@@ -9,6 +9,7 @@ import { catalogues } from "~/locales";
 import { db, type Tx } from "~/utils/db.server";
 import { formatDate } from "~/utils/format";
 import type { MessageKey } from "~/utils/i18n";
+import { assertDatesOpen, PeriodLockedError } from "~/modules/periods/lock.server";
 import { ValidationError } from "~/utils/validation";
 import { DIRECT_CATEGORIES } from "./money";
 import { ExpenseSchema } from "./schema";
@@ -146,9 +147,11 @@ export async function checkExpenseRows(projectId: string, rows: ImportRowValues[
     else {
       try {
         await checkExpense(client as Tx, project, expenseValues(parsed.data));
+        await assertDatesOpen(client, projectId, [parsed.data.date]);
       } catch (error) {
         if (!(error instanceof ValidationError)) throw error;
         for (const [field, keys] of Object.entries(error.fieldErrors)) for (const key of keys) errors.push({ field, message: key });
+        if (error instanceof PeriodLockedError) errors.push({ field: "date", message: error.formErrors[0] });
       }
     }
     const receipt = values.receiptNo.toLowerCase();

@@ -5,6 +5,7 @@
 // change writes an audit entry in the same transaction (field names only).
 import { instantToBerlin } from "~/modules/activities/schema";
 import { changedFields, recordAudit } from "~/modules/audit/service.server";
+import { assertDatesOpen } from "~/modules/periods/lock.server";
 import { db, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { parseInput } from "~/utils/form-values";
@@ -164,9 +165,11 @@ export async function updateOrganisation(projectId: string, organisationId: stri
 /** Deletes an organisation with its supports (version-checked, audited). */
 export async function deleteOrganisation(projectId: string, organisationId: string, version: number | null, actor: Actor): Promise<void> {
   await db.$transaction(async (tx) => {
-    const current = await tx.organisation.findFirst({ where: { id: organisationId, projectId }, select: { version: true, _count: { select: { supports: true } } } });
+    const current = await tx.organisation.findFirst({ where: { id: organisationId, projectId }, select: { version: true, supports: { select: { date: true } }, _count: { select: { supports: true } } } });
     if (!current) notFound();
     if (version !== null && current.version !== version) throw new OrganisationConflictError();
+    // why: deleting the organisation deletes its supports; none of them may lie in a closed period.
+    await assertDatesOpen(tx, projectId, current.supports.map((s) => s.date));
     await tx.organisation.delete({ where: { id: organisationId } });
     await recordAudit(tx, { userId: actor.id, projectId, action: "delete", entity: "Organisation", entityId: organisationId, note: `supports -${current._count.supports}` });
   });
@@ -190,6 +193,7 @@ export async function addSupport(projectId: string, organisationId: string, inpu
     const date = values.date ?? (activity ? instantToBerlin(activity.startsAt).day : null);
     if (!date) throw new ValidationError({ date: ["validation.required"] });
     if (date < project.startDate || date > project.endDate) throw new ValidationError({ date: ["organisations.error.outsideProject"] });
+    await assertDatesOpen(tx, projectId, [date]);
     const support = await tx.organisationSupport.create({
       data: { projectId, organisationId, date, type: values.type, activityId: values.activityId, notes: values.notes },
       select: { id: true },
@@ -214,9 +218,10 @@ export async function removeSupport(projectId: string, supportId: string, actor:
   await db.$transaction(async (tx) => {
     const support = await tx.organisationSupport.findFirst({
       where: { id: supportId, projectId, ...(organisationId ? { organisationId } : {}) },
-      select: { organisationId: true },
+      select: { organisationId: true, date: true },
     });
     if (!support) notFound();
+    await assertDatesOpen(tx, projectId, [support.date]);
     await tx.organisationSupport.delete({ where: { id: supportId } });
     await recordAudit(tx, { userId: actor.id, projectId, action: "delete", entity: "OrganisationSupport", entityId: supportId });
     if (await recomputeFirstSupportDate(tx, projectId, support.organisationId)) {

@@ -1,7 +1,7 @@
 // The import preview as the page shows it: counts, bounded tables, and every message in the user's
 // language. Rejection reasons are rebuilt from the issue codes (the parser's messages are English,
 // for the CLI); values of special-category columns are never echoed.
-import type { Locale } from "~/utils/format";
+import { formatDate, parseDate, type Locale } from "~/utils/format";
 import { translate, type MessageKey } from "~/utils/i18n";
 import type { ImportFileError } from "./import-parser";
 import { CONTRACT_NAME, isSpecialCategoryColumn, planFingerprint, type ImportCounts, type ImportPlan, type PlanIssue } from "./import.server";
@@ -57,6 +57,13 @@ export function issueReason(issue: PlanIssue, locale: Locale): string {
     }
     case "duplicate_person_in_project":
       return translate(locale, "participantsIo.reason.duplicate_person_in_project", { existingNo: issue.existingNo ?? "?" });
+    case "period_locked":
+      return translate(locale, "periods.importRowLocked", {
+        field,
+        value: formatDate(parseDate(value), locale),
+        start: formatDate(parseDate(issue.period?.start), locale),
+        end: formatDate(parseDate(issue.period?.end), locale),
+      });
     default:
       return translate(locale, `participantsIo.reason.${issue.code}` as MessageKey, { field, value });
   }

@@ -5,6 +5,7 @@
 // audit entries carry field names only.
 import { createHash, randomBytes } from "node:crypto";
 import { db, type Db, type Tx } from "~/utils/db.server";
+import { assertDatesOpen, closedPeriodOf, closedPeriods, type ClosedPeriod } from "~/modules/periods/lock.server";
 import { deriveParticipantValues } from "./derive";
 import {
   parseParticipantFile,
@@ -21,7 +22,7 @@ import { searchNameFor } from "./schema";
 // Types
 
 /** Parser codes plus the ones that need the project's data. */
-export type PlanIssueCode = ImportIssueCode | "duplicate_person_in_project" | "anonymised" | "too_long" | "invalid_text";
+export type PlanIssueCode = ImportIssueCode | "duplicate_person_in_project" | "anonymised" | "too_long" | "invalid_text" | "period_locked";
 
 export interface PlanIssue {
   line: number;
@@ -32,6 +33,8 @@ export interface PlanIssue {
   value?: string;
   /** duplicate_person_in_project: the participant number already holding that person. */
   existingNo?: string;
+  /** period_locked: first and last day (YYYY-MM-DD) of the closed reporting period. */
+  period?: { start: string; end: string };
   /** English, "line 7: …" (the CLI prints it as is). */
   message: string;
 }
@@ -237,6 +240,28 @@ const EXISTING_SELECT = {
   identity: { select: { firstName: true, lastName: true, birthDate: true, postcode: true, anonymisedAt: true } },
 } as const;
 
+/** Fields of the exit record: changing one of them is governed by the exit date. */
+const EXIT_RECORD_FIELDS = ["exitDate", "exitStatus", "qualificationGained", "employabilityImproved", "status6Months", "situationImproved6Months"] as const;
+
+/** A row error when one of the dates lies in a closed reporting period, else null. */
+function lockedDateIssue(line: number, closed: ClosedPeriod[], dates: readonly (readonly ["entryDate" | "exitDate", Date | null])[]): PlanIssue | null {
+  for (const [field, date] of dates) {
+    const period = closedPeriodOf(closed, date);
+    if (!period || !date) continue;
+    const column = CONTRACT_NAME[field];
+    const [start, end] = [isoDay(period.start), isoDay(period.end)];
+    return {
+      line,
+      code: "period_locked",
+      field: column,
+      value: isoDay(date),
+      period: { start, end },
+      message: `line ${line}: ${column} ${isoDay(date)} lies in the closed reporting period ${start} to ${end}`,
+    };
+  }
+  return null;
+}
+
 /** Same normalisation as the parser's in-file duplicate check: NFC, trimmed, single spaces, lower case. */
 export function personKey(person: { firstName: string; lastName: string; postcode: string }): string {
   return [person.firstName, person.lastName, person.postcode]
@@ -284,9 +309,10 @@ function checkText(line: number, row: ParsedParticipantRow): PlanIssue | null {
  * anonymised records. Writes nothing.
  */
 export async function planImport(projectId: string, parsed: ParseResult, client: Db | Tx = db): Promise<ImportPlan> {
-  const [areas, existing] = await Promise.all([
+  const [areas, existing, closed] = await Promise.all([
     client.projectArea.findMany({ where: { projectId }, select: { area: { select: { id: true, name: true } } } }),
     client.participant.findMany({ where: { projectId }, select: EXISTING_SELECT }),
+    closedPeriods(client, projectId),
   ]);
   const areaByName = new Map(areas.map(({ area }) => [area.name.normalize("NFC").trim().toLowerCase(), area.id]));
   const byNumber = new Map(existing.map((p) => [p.participantNo, p]));
@@ -349,6 +375,11 @@ export async function planImport(projectId: string, parsed: ParseResult, client:
 
     if (!current) {
       const record: RecordValues = { areaId, ...row.record };
+      const locked = lockedDateIssue(line, closed, [["entryDate", record.entryDate], ["exitDate", record.exitDate]]);
+      if (locked) {
+        rejected.push(locked);
+        continue;
+      }
       const identity: IdentityValues = { ...row.identity };
       const derived = deriveParticipantValues({ ...record, birthDate: identity.birthDate });
       rows.push({
@@ -407,6 +438,18 @@ export async function planImport(projectId: string, parsed: ParseResult, client:
     const changedFields = [...Object.keys(recordChanges), ...Object.keys(identityChanges)];
     if (changedFields.length === 0) {
       rows.push({ kind: "unchanged", line, participantNo: row.participantNo, displayName, participantId: current.id, missing });
+      continue;
+    }
+    // why: as in the forms, an entry change is governed by the entry date and an exit change by the
+    // exit date, each old and new; an unchanged row (a re-imported file) is never refused.
+    const exitChanged = changedFields.some((field) => (EXIT_RECORD_FIELDS as readonly string[]).includes(field));
+    const locked = lockedDateIssue(line, closed, [
+      ["entryDate", current.entryDate],
+      ["entryDate", merged.entryDate],
+      ...(exitChanged ? ([["exitDate", current.exitDate], ["exitDate", merged.exitDate]] as const) : []),
+    ]);
+    if (locked) {
+      rejected.push(locked);
       continue;
     }
     rows.push({
@@ -561,6 +604,8 @@ export async function applyImport(
   try {
     await db.$transaction(
       async (tx) => {
+        // why: a period closed between planning and writing still refuses the whole import.
+        await assertDatesOpen(tx, projectId, [...creates.flatMap((c) => [c.record.entryDate, c.record.exitDate]), ...updates.map((u) => u.record.entryDate)]);
         const ids = creates.map(() => newId());
         await insertRows(
           tx,

@@ -2,6 +2,7 @@
 // so another project's id is simply not found. Every change writes an audit entry in the same
 // transaction, naming fields only — never values (special-category data must not reach any log).
 import { recordAudit, listAuditEvents } from "~/modules/audit/service.server";
+import { assertDatesOpen } from "~/modules/periods/lock.server";
 import { db, getDbHandle, type Db, type Prisma, type Tx } from "~/utils/db.server";
 import { notFound } from "~/utils/http.server";
 import { ValidationError } from "~/utils/validation";
@@ -533,6 +534,7 @@ export async function createParticipant(
         }
         await assertNumberFree(tx, projectId, participantNo);
         await assertAreaOfProject(tx, projectId, input.areaId);
+        await assertDatesOpen(tx, projectId, [input.entryDate]);
         const duplicate = await findDuplicatePerson(tx, projectId, input);
         if (duplicate) throw new DuplicateParticipantError(duplicate);
         const derived = deriveParticipantValues({ ...input, exitDate: null });
@@ -588,6 +590,7 @@ export async function updateParticipant(
       const beforeValues = toEntryFormValues(asStored(before));
       const changed = fields.filter((f) => beforeValues[f] !== inputValues[f]);
       if (changed.length === 0) return { version: before.version, changed };
+      await assertDatesOpen(tx, projectId, [before.entryDate, input.entryDate]);
       await assertNumberFree(tx, projectId, input.participantNo, id);
       await assertAreaOfProject(tx, projectId, input.areaId);
       if (before.exitDate && input.entryDate && input.entryDate > before.exitDate) {
@@ -660,6 +663,7 @@ export async function recordExit(
       const beforeValues = toExitFormValues(asStored(before));
       const changed: string[] = EXIT_FIELDS.filter((f) => beforeValues[f] !== inputValues[f]);
       if (changed.length === 0) return { version: before.version, changed };
+      await assertDatesOpen(tx, projectId, [before.exitDate, input.exitDate]);
       const derived = deriveParticipantValues({
         birthDate: before.identity?.birthDate ?? null,
         gender: before.gender,
@@ -707,6 +711,8 @@ export async function undoExit(
       const cleared = { exitDate: null, exitStatus: null, qualificationGained: null, employabilityImproved: null, followUpDueDate: null, status6Months: null, situationImproved6Months: null, followUpRecordedAt: null };
       const changed = (Object.keys(cleared) as (keyof typeof cleared)[]).filter((key) => before[key] !== null);
       if (changed.length === 0) return { version: before.version, changed };
+      // why: undoing also clears a recorded follow-up, which belongs to the period of its due day.
+      await assertDatesOpen(tx, projectId, [before.exitDate, before.followUpRecordedAt ? before.followUpDueDate : null]);
       const updated = await tx.participant.updateMany({ where: { id, projectId, version: guard }, data: { ...cleared, version: { increment: 1 } } });
       if (updated.count !== 1) throw new VersionMismatch();
       await recordAudit(tx, { userId: actor.userId, projectId, action: "update", entity: PARTICIPANT_ENTITY, entityId: id, fields: changed, note: "exit_undone" });
@@ -744,6 +750,8 @@ export async function recordFollowUp(
       const beforeValues = toFollowUpFormValues(asStored(before));
       const changed: string[] = FOLLOW_UP_FIELDS.filter((f) => beforeValues[f] !== inputValues[f]);
       if (changed.length === 0 && before.followUpRecordedAt) return { version: before.version, changed };
+      // why: the six-month status describes the day the follow-up was due; that day's period governs.
+      await assertDatesOpen(tx, projectId, [before.followUpDueDate]);
       const updated = await tx.participant.updateMany({
         where: { id, projectId, version: guard },
         data: { ...input, followUpRecordedAt: now, version: { increment: 1 } },
