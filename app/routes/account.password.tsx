@@ -6,7 +6,7 @@ import { FormField, useSchemaForm } from "~/components/form-field";
 import { PASSWORD_MIN_LENGTH, PasswordChangeSchema } from "~/modules/users/schema";
 import { changeOwnPassword, needsPasswordChange } from "~/modules/users/service.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { useT } from "~/utils/i18n";
 import { createUserSession, requireUser } from "~/utils/session.server";
 
@@ -27,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   try {
     await changeOwnPassword(user.id, parseInput(PasswordChangeSchema, values));
   } catch (error) {

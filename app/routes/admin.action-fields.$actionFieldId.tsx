@@ -6,7 +6,7 @@ import { pageTitle } from "~/components/admin/meta";
 import { getActionField, removeActionField, updateActionField } from "~/modules/projects/action-fields.server";
 import { ActionFieldInputSchema, ActionFieldIntentSchema } from "~/modules/projects/schema";
 import { formDataToValues, parseInput } from "~/utils/form-values";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { badRequest, requireId } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 import { requireAdmin } from "~/utils/session.server";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request, "admin:actionFields");
   const actionFieldId = requireId(params.actionFieldId);
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, admin.locale));
   const parsed = ActionFieldIntentSchema.safeParse(values);
   if (!parsed.success) badRequest();
   try {

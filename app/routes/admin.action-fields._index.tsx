@@ -6,7 +6,7 @@ import { pageTitle } from "~/components/admin/meta";
 import { createActionField, listActionFields } from "~/modules/projects/action-fields.server";
 import { ActionFieldInputSchema } from "~/modules/projects/schema";
 import { formDataToValues, parseInput } from "~/utils/form-values";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { useT, type MessageKey } from "~/utils/i18n";
 import { requireAdmin } from "~/utils/session.server";
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request, "admin:actionFields");
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, admin.locale));
   try {
     await createActionField(parseInput(ActionFieldInputSchema, values), admin.id);
     return redirect("/admin/action-fields?notice=created");

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { CheckboxField } from "~/components/form-field";
 import { anonymiseIdentities, listRetention } from "~/modules/participants/gdpr.server";
 import { anonymiseSchema } from "~/modules/participants/io-schema";
+import { readFormData } from "~/utils/form.server";
 import { formatDate } from "~/utils/format";
 import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { requireAdmin } from "~/utils/session.server";
@@ -20,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request, "participant:anonymise");
-  const parsed = anonymiseSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = anonymiseSchema.safeParse(Object.fromEntries(await readFormData(request, user.locale)));
   if (!parsed.success) {
     return data({ ok: false as const, error: translate(user.locale, "participantsIo.anon.confirmRequired"), total: 0 }, { status: 400 });
   }

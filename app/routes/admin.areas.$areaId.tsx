@@ -6,7 +6,7 @@ import { pageTitle } from "~/components/admin/meta";
 import { AreaInputSchema } from "~/modules/areas/schema";
 import { getArea, UNKNOWN_PLACE, updateArea } from "~/modules/areas/service.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { requireId } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 import { requireAdmin } from "~/utils/session.server";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request, "admin:areas");
   const areaId = requireId(params.areaId);
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, admin.locale));
   try {
     await updateArea(areaId, parseInput(AreaInputSchema, values), admin.id);
     return redirect(`/admin/areas/${areaId}?notice=saved`);

@@ -6,7 +6,7 @@ import { pageTitle } from "~/components/admin/meta";
 import { AreaInputSchema } from "~/modules/areas/schema";
 import { createArea } from "~/modules/areas/service.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { useT } from "~/utils/i18n";
 import { requireAdmin } from "~/utils/session.server";
 
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request, "admin:areas");
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, admin.locale));
   try {
     const { id } = await createArea(parseInput(AreaInputSchema, values), admin.id);
     return redirect(`/admin/areas/${id}?notice=created`);

@@ -11,7 +11,7 @@ import { ProjectAdminIntentSchema, ProjectInputSchema } from "~/modules/projects
 import { ProjectMemberRefSchema, ProjectRoleSchema } from "~/modules/users/schema";
 import { listUserOptions, removeProjectRole, setProjectRole } from "~/modules/users/service.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { badRequest, requireId } from "~/utils/http.server";
 import { useT, type MessageKey } from "~/utils/i18n";
 import { PROJECT_ROLES } from "~/utils/permissions";
@@ -37,7 +37,7 @@ const NOTICES: Record<string, MessageKey> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request, "admin:projects");
   const projectId = requireId(params.projectId);
-  const values = formDataToValues(await request.formData(), PROJECT_LIST_FIELDS);
+  const values = formDataToValues(await readFormData(request, admin.locale), PROJECT_LIST_FIELDS);
   const parsed = ProjectAdminIntentSchema.safeParse(values);
   if (!parsed.success) badRequest();
   const done = (notice: keyof typeof NOTICES) => redirect(`/admin/projects/${projectId}?notice=${notice}`);

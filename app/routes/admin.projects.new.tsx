@@ -8,7 +8,7 @@ import { listActionFieldOptions } from "~/modules/projects/action-fields.server"
 import { createProject } from "~/modules/projects/admin.server";
 import { ProjectInputSchema } from "~/modules/projects/schema";
 import { formDataToValues, parseInput } from "~/utils/form-values";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { useT } from "~/utils/i18n";
 import { requireAdmin } from "~/utils/session.server";
 
@@ -22,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request, "admin:projects");
-  const values = formDataToValues(await request.formData(), PROJECT_LIST_FIELDS);
+  const values = formDataToValues(await readFormData(request, admin.locale), PROJECT_LIST_FIELDS);
   try {
     const { id } = await createProject(parseInput(ProjectInputSchema, values), admin.id);
     return redirect(`/admin/projects/${id}?notice=created`);

@@ -9,7 +9,7 @@ import { ProjectMemberRefSchema, ProjectRoleSchema, UserAdminIntentSchema, UserU
 import { getUser, removeProjectRole, resetPassword, setProjectRole, setUserActive, updateUser } from "~/modules/users/service.server";
 import { formatDate, formatDateTime } from "~/utils/format";
 import { formDataToValues, parseInput } from "~/utils/form-values";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { badRequest, requireId } from "~/utils/http.server";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { PROJECT_ROLES } from "~/utils/permissions";
@@ -35,7 +35,7 @@ const NOTICES: Record<string, MessageKey> = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const admin = await requireAdmin(request, "admin:users");
   const userId = requireId(params.userId);
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, admin.locale));
   const parsed = UserAdminIntentSchema.safeParse(values);
   if (!parsed.success) badRequest();
   const done = (notice: keyof typeof NOTICES) => redirect(`/admin/users/${userId}?notice=${notice}`);

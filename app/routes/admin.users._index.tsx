@@ -8,7 +8,7 @@ import { PASSWORD_MIN_LENGTH, UserCreateSchema, UserListQuerySchema } from "~/mo
 import { createUser, listUsers } from "~/modules/users/service.server";
 import { formatDateTime } from "~/utils/format";
 import { formDataToValues, parseInput } from "~/utils/form-values";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { useLocale, useT } from "~/utils/i18n";
 import { requireAdmin } from "~/utils/session.server";
 
@@ -23,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requireAdmin(request, "admin:users");
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, admin.locale));
   try {
     const { user, generatedPassword } = await createUser(parseInput(UserCreateSchema, values), admin.id);
     return { ok: true as const, created: { id: user.id, name: user.name }, generatedPassword };

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { db } from "~/utils/db.server";
+import { readFormData } from "~/utils/form.server";
 import { isLocale } from "~/utils/i18n";
 import { getOptionalUser, localeCookie } from "~/utils/session.server";
 import { badRequest } from "~/utils/http.server";
@@ -13,7 +14,7 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
-  const form = await request.formData();
+  const form = await readFormData(request, user?.locale);
   const locale = form.get("locale");
   if (!isLocale(locale)) badRequest("Unknown language");
   const target = String(form.get("redirectTo") ?? "/");

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { createAuthenticator, LoginError } from "~/modules/users/authenticate.server";
 import { needsPasswordChange } from "~/modules/users/service.server";
+import { readFormData } from "~/utils/form.server";
 import { clientAddress } from "~/utils/http.server";
 import { translate, useT, type MessageKey } from "~/utils/i18n";
 import { createUserSession, getOptionalUser, getSessionState, resolveLocale } from "~/utils/session.server";
@@ -26,7 +27,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await getOptionalUser(request);
   const locale = await resolveLocale(request, user);
-  const form = await request.clone().formData();
+  const form = await readFormData(request.clone(), locale);
   const email = String(form.get("email") ?? "").slice(0, 254);
   const redirectTo = safeRedirect(form.get("redirectTo"));
   try {

@@ -11,6 +11,7 @@ import {
   listProjectActionFields,
   updateActivityType,
 } from "~/modules/activities/service.server";
+import { readFormData } from "~/utils/form.server";
 import { badRequest } from "~/utils/http.server";
 import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
 import { requirePermission } from "~/utils/session.server";
@@ -36,7 +37,7 @@ type ActionAnswer = {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "activityType:manage");
-  const form = await request.formData();
+  const form = await readFormData(request, user.locale);
   const intent = activityTypeIntentSchema.safeParse({ intent: form.get("intent"), typeId: form.get("typeId") ?? undefined });
   if (!intent.success) badRequest();
   const text = (name: string) => {

@@ -7,7 +7,7 @@ import { DIRECT_CATEGORIES } from "~/modules/finance/money";
 import { BudgetActionSchema, BudgetLineSchema } from "~/modules/finance/schema";
 import { createBudgetLine, deleteBudgetLine, getFinanceProject, getFundingReport, listBudgetLines, listFinancePartners, projectYears, updateBudgetLine } from "~/modules/finance/service.server";
 import { BudgetTable, categoryLabel, FinanceNav } from "~/modules/finance/ui";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { formDataToValues, moneyInputValue, parseInput } from "~/utils/form-values";
 import { formatMoney } from "~/utils/format";
 import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "finance:write");
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   try {
     const input = parseInput(BudgetActionSchema, values);
     if (input.intent === "create") await createBudgetLine(project.id, user.id, input);

@@ -8,7 +8,7 @@ import { FormErrors, FormField } from "~/components/form-field";
 import { ClaimPeriodSchema, ClaimStatusSchema } from "~/modules/finance/schema";
 import { createClaim, deleteDraftClaim, getClaimLimits, listClaims, previewClaim, setClaimStatus, type ClaimPreview } from "~/modules/finance/service.server";
 import { categoryLabel, FinanceNav } from "~/modules/finance/ui";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
 import { formatDate, formatMoney, formatPercentBp } from "~/utils/format";
 import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
@@ -44,7 +44,7 @@ const ClaimActionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "finance:write");
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   try {
     const input = parseInput(ClaimActionSchema, values);
     if (input.intent === "create") {

@@ -9,7 +9,7 @@ import { DIRECT_CATEGORIES } from "~/modules/finance/money";
 import { ExpenseFilterSchema } from "~/modules/finance/schema";
 import { createExpense, deleteExpense, getFinanceProject, listExpenses, listFinancePartners, projectYears } from "~/modules/finance/service.server";
 import { categoryLabel, FinanceNav } from "~/modules/finance/ui";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
 import { formatDate, formatMoney } from "~/utils/format";
 import { translate, useLocale, useT } from "~/utils/i18n";
@@ -43,7 +43,7 @@ const ExpenseActionSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "finance:write");
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   try {
     const input = parseInput(ExpenseActionSchema, values);
     if (input.intent === "delete") {

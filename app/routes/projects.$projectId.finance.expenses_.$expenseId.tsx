@@ -7,7 +7,7 @@ import { FormErrors } from "~/components/form-field";
 import { ExpenseForm, expenseFormValues, storedExpenseValues } from "~/modules/finance/expense-form";
 import { deleteExpense, getExpense, listFinancePartners, updateExpense } from "~/modules/finance/service.server";
 import { FinanceNav } from "~/modules/finance/ui";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
 import { requireId } from "~/utils/http.server";
 import { translate, useT } from "~/utils/i18n";
@@ -29,7 +29,7 @@ const ActionSchema = z.discriminatedUnion("intent", [
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "finance:write");
   const expenseId = requireId(params.expenseId);
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   try {
     const input = parseInput(ActionSchema, values);
     if (input.intent === "delete") {

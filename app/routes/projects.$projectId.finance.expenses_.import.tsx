@@ -7,7 +7,7 @@ import { z } from "zod";
 import { FormErrors, FormField } from "~/components/form-field";
 import { checkExpenseRows, importExpenseRows, MAX_EXPENSE_IMPORT_BYTES, MAX_EXPENSE_IMPORT_ROWS, readExpenseFile, type ImportRow } from "~/modules/finance/import.server";
 import { categoryLabel, FinanceNav } from "~/modules/finance/ui";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { translate, useT, type MessageKey } from "~/utils/i18n";
 import { requirePermission } from "~/utils/session.server";
 import { ValidationError } from "~/utils/validation";
@@ -30,7 +30,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (Number(request.headers.get("Content-Length") ?? 0) > MAX_EXPENSE_IMPORT_BYTES + 64 * 1024) {
     return validationFailure(new ValidationError({ file: ["finance.import.tooLarge"] }), { intent: "preview" });
   }
-  const formData = await request.formData();
+  const formData = await readFormData(request, user.locale);
   const intent = formData.get("intent");
   try {
     if (intent === "import") {

@@ -8,7 +8,7 @@ import { FinancingChecks } from "~/modules/finance/plan-ui";
 import { FinancingSourceSchema, PlanActionSchema } from "~/modules/finance/schema";
 import { createFinancingSource, deleteFinancingSource, getFinancingPlan, updateFinancingSource } from "~/modules/finance/service.server";
 import { FinanceNav } from "~/modules/finance/ui";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { formDataToValues, moneyInputValue, parseInput } from "~/utils/form-values";
 import { formatMoney, formatPercentBp } from "~/utils/format";
 import { translate, useLocale, useT, type MessageKey } from "~/utils/i18n";
@@ -27,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "finance:write");
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   try {
     const input = parseInput(PlanActionSchema, values);
     if (input.intent === "create") await createFinancingSource(project.id, user.id, input);

@@ -7,7 +7,7 @@ import { echoedMilestoneValues, MilestoneCompleteForm, MilestoneForm, milestoneF
 import { daysBetween, today } from "~/modules/milestones/schedule";
 import { MilestoneActionSchema } from "~/modules/milestones/schema";
 import { completeMilestone, deleteMilestone, getMilestone, listMilestoneOptions, updateMilestone } from "~/modules/milestones/service.server";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { formDataToValues, parseInput } from "~/utils/form-values";
 import { formatDate } from "~/utils/format";
 import { requireId } from "~/utils/http.server";
@@ -37,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "milestone:write");
   const milestoneId = requireId(params.milestoneId);
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   const base = `/projects/${project.id}/milestones`;
   try {
     const command = parseInput(MilestoneActionSchema, values);

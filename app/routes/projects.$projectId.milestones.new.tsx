@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { echoedMilestoneValues, MilestoneForm, milestoneFormValues } from "~/modules/milestones/milestone-form";
 import { createMilestone, listMilestoneOptions } from "~/modules/milestones/service.server";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { formDataToValues } from "~/utils/form-values";
 import { translate, useT } from "~/utils/i18n";
 import { requirePermission } from "~/utils/session.server";
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "milestone:write");
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   try {
     await createMilestone(project.id, user.id, values);
   } catch (error) {

@@ -4,6 +4,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { OrganisationForm } from "~/modules/organisations/organisation-form";
 import { emptyOrganisationFormValues, ORGANISATION_FORM_FIELDS, readForm } from "~/modules/organisations/schema";
 import { createOrganisation, listOrganisationAreas } from "~/modules/organisations/service.server";
+import { readFormData } from "~/utils/form.server";
 import { translate, useT } from "~/utils/i18n";
 import { requirePermission } from "~/utils/session.server";
 import { ValidationError } from "~/utils/validation";
@@ -19,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "organisation:write");
-  const values = readForm(await request.formData(), ORGANISATION_FORM_FIELDS);
+  const values = readForm(await readFormData(request, user.locale), ORGANISATION_FORM_FIELDS);
   try {
     const organisation = await createOrganisation(project.id, values, user);
     return redirect(`/projects/${project.id}/organisations/${organisation.id}?created=1`);

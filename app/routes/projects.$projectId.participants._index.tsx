@@ -89,14 +89,18 @@ export default function ParticipantListPage() {
             </Link>
           ) : null}
           {rights.canExport ? (
-            <>
-              <a className="button button-secondary" href={`${base}/export?${new URLSearchParams([...exportParams, ["format", "csv"]])}`} download>
+            // why: a POST starts an export job (with the list's filters) and opens its progress page.
+            <Form method="post" action={`${base}/export`} className="inline-form">
+              {[...exportParams].map(([name, value]) => (
+                <input key={name} type="hidden" name={name} value={value} />
+              ))}
+              <button type="submit" name="format" value="csv" className="button-secondary">
                 {t("participantsIo.export.csv")}
-              </a>
-              <a className="button button-secondary" href={`${base}/export?${new URLSearchParams([...exportParams, ["format", "xlsx"]])}`} download>
+              </button>
+              <button type="submit" name="format" value="xlsx" className="button-secondary">
                 {t("participantsIo.export.xlsx")}
-              </a>
-            </>
+              </button>
+            </Form>
           ) : null}
         </div>
       </div>

@@ -40,7 +40,6 @@ export default function PseudonymousParticipantsPage() {
   const t = useT();
   const locale = useLocale();
   const filterParams = new URLSearchParams(Object.entries(filters).filter(([, value]) => value !== ""));
-  const exportHref = (format: string) => `/projects/${projectId}/participants/export?${new URLSearchParams([...filterParams, ["format", format]])}`;
   const pageHref = (page: number) => `?${new URLSearchParams([...filterParams, ["page", String(page)]])}`;
   const dash = t("participantsIo.overview.dash");
   const code = (prefix: string, value: string | null) => (value ? t(`${prefix}.${value}` as MessageKey) : dash);
@@ -111,14 +110,18 @@ export default function PseudonymousParticipantsPage() {
         <p className="muted">
           {t("participantsIo.export.hintPseudonymous")} {t("participantsIo.export.hintFilters")}
         </p>
-        <div className="form-actions">
-          <a className="button" href={exportHref("csv")} download>
+        {/* why: a POST starts an export job (with the list's filters) and opens its progress page. */}
+        <Form method="post" action={`/projects/${projectId}/participants/export`} className="form-actions">
+          {[...filterParams].map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <button type="submit" name="format" value="csv">
             {t("participantsIo.export.csv")}
-          </a>
-          <a className="button" href={exportHref("xlsx")} download>
+          </button>
+          <button type="submit" name="format" value="xlsx">
             {t("participantsIo.export.xlsx")}
-          </a>
-        </div>
+          </button>
+        </Form>
       </section>
 
       <p role="status">{t("participants.list.count", { count: list.total })}</p>

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { echoedPartnerValues, PartnerForm, partnerFormValues } from "~/modules/partners/partner-form";
 import { createPartner } from "~/modules/partners/service.server";
-import { validationFailure } from "~/utils/form.server";
+import { readFormData, validationFailure } from "~/utils/form.server";
 import { formDataToValues } from "~/utils/form-values";
 import { translate, useT } from "~/utils/i18n";
 import { requirePermission } from "~/utils/session.server";
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, project } = await requirePermission(request, params.projectId, "partner:write");
-  const values = formDataToValues(await request.formData());
+  const values = formDataToValues(await readFormData(request, user.locale));
   let partnerId: string;
   try {
     partnerId = (await createPartner(project.id, user.id, values)).id;

@@ -2,15 +2,17 @@
 // What a file carries depends on the reader: identity columns (names, birth date, address, contact)
 // only with `participant:read`, special-category columns (disability, minority) only with
 // `participant:readSensitive`; everyone else gets the participant number and characteristics.
-// The rows are read in pages and written as they come, so 50,000 participants stay in bounded memory.
+// The rows are read in pages and written as they come, so 50,000 participants stay in bounded memory;
+// after every 125 rows the writer waits for room in the output and gives the event loop a turn.
 // Columns and values follow the import format (data contract section 1): a full export can be edited
 // and imported again.
 import ExcelJS from "exceljs";
-import { PassThrough, Readable } from "node:stream";
+import { PassThrough, Readable, type Writable } from "node:stream";
+import { cooperativeProgress, type ReportProgress } from "~/modules/exports/jobs.server";
 import { db, type Prisma } from "~/utils/db.server";
 import { formatDate, isoDate, type Locale } from "~/utils/format";
 import { translate, type MessageKey } from "~/utils/i18n";
-import { safeSpreadsheetText } from "~/utils/spreadsheet-safety";
+import { safeSpreadsheetCell, safeSpreadsheetText } from "~/utils/spreadsheet-safety";
 import { SPECIAL_CATEGORY_FIELDS } from "./codes";
 import { parseMissingFields } from "./derive";
 import type { ExportFormat } from "./export-formats";
@@ -74,7 +76,7 @@ interface Column {
   /** Contract column name (or an extra export column). */
   key: string;
   kind: "identity" | "sensitive" | "record";
-  /** "text" cells are free text typed by people: neutralised against formula injection in CSV. */
+  /** "text" cells are free text typed by people: neutralised against formula injection in CSV and XLSX. */
   type: "text" | "code" | "date" | "number";
   value: (row: ExportRow) => CellValue;
 }
@@ -162,7 +164,8 @@ export function exportWhere(projectId: string, query: ParticipantListQuery, scop
 // ---------------------------------------------------------------------------------------------
 // Reading in pages
 
-const PAGE = 1000;
+// why: each page is turned into objects in one synchronous stretch; 250 rows keep that stretch short.
+const PAGE = 250;
 
 /** Yields the matching participants ordered by number, PAGE at a time (keyset paging). */
 async function* readPages(where: Prisma.ParticipantWhereInput, scope: ExportScope): AsyncGenerator<ExportRow[]> {
@@ -184,6 +187,9 @@ async function* readPages(where: Prisma.ParticipantWhereInput, scope: ExportScop
 // ---------------------------------------------------------------------------------------------
 // Writing
 
+/** Rows written between two progress reports (each report gives the event loop a turn); divides PAGE. */
+const CHUNK = 125;
+
 function csvCell(value: CellValue, column: Column, locale: Locale, delimiter: string): string {
   if (value === null || value === "") return "";
   let text: string;
@@ -193,37 +199,27 @@ function csvCell(value: CellValue, column: Column, locale: Locale, delimiter: st
   return text.includes(delimiter) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csvStream(pages: AsyncGenerator<ExportRow[]>, columns: Column[], locale: Locale): ReadableStream<Uint8Array> {
+async function writeCsv(pages: AsyncGenerator<ExportRow[]>, columns: Column[], locale: Locale, out: Writable, progress: ReportProgress): Promise<void> {
   // why: German Excel opens `;`-separated files with a BOM as UTF-8 in the right columns.
   const delimiter = locale === "de" ? ";" : ",";
-  const encoder = new TextEncoder();
-  let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(`\uFEFF${columns.map((c) => columnHeader(c.key, locale)).join(delimiter)}\r\n`));
-        return;
-      }
-      const next = await pages.next();
-      if (next.done) {
-        controller.close();
-        return;
-      }
-      const lines = next.value.map((row) => columns.map((c) => csvCell(c.value(row), c, locale, delimiter)).join(delimiter));
-      controller.enqueue(encoder.encode(`${lines.join("\r\n")}\r\n`));
-    },
-    async cancel() {
-      await pages.return(undefined);
-    },
-  });
+  out.write(`\uFEFF${columns.map((c) => columnHeader(c.key, locale)).join(delimiter)}\r\n`);
+  let done = 0;
+  for await (const rows of pages) {
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      out.write(`${chunk.map((row) => columns.map((c) => csvCell(c.value(row), c, locale, delimiter)).join(delimiter)).join("\r\n")}\r\n`);
+      done += chunk.length;
+      await progress(done);
+    }
+  }
+  out.end();
 }
 
-function xlsxStream(pages: AsyncGenerator<ExportRow[]>, columns: Column[], locale: Locale, sheetName: string): ReadableStream<Uint8Array> {
-  const output = new PassThrough();
+async function writeXlsx(pages: AsyncGenerator<ExportRow[]>, columns: Column[], locale: Locale, sheetName: string, out: Writable, progress: ReportProgress): Promise<void> {
   // why: the streaming writer commits each row to the zip as it goes instead of holding the workbook.
-  // Text goes in as string cells, which spreadsheet programs never evaluate as formulas.
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
+  // Free text goes in as string cells and, like in CSV, with a leading ' before = + - @: a string cell is
+  // not evaluated on opening, but Excel turns it into a formula once someone edits the cell.
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31), { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columns.map((c) => ({
     header: columnHeader(c.key, locale),
@@ -231,30 +227,21 @@ function xlsxStream(pages: AsyncGenerator<ExportRow[]>, columns: Column[], local
     width: c.type === "date" ? 12 : Math.min(Math.max(columnHeader(c.key, locale).length + 2, 10), 40),
     style: c.type === "date" ? { numFmt: locale === "de" ? "dd.mm.yyyy" : "yyyy-mm-dd" } : {},
   }));
-  const write = async () => {
-    for await (const rows of pages) {
-      for (const row of rows) sheet.addRow(columns.map((c) => c.value(row))).commit();
+  let done = 0;
+  for await (const rows of pages) {
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      for (const row of chunk) sheet.addRow(columns.map((c) => (c.type === "text" ? safeSpreadsheetCell(c.value(row)) : c.value(row)))).commit();
+      done += chunk.length;
+      await progress(done);
     }
-    sheet.commit();
-    await workbook.commit();
-  };
-  write().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
-  return Readable.toWeb(output) as unknown as ReadableStream<Uint8Array>;
+  }
+  sheet.commit();
+  // Finalises the zip and waits until `out` has taken the last byte (it ends `out`).
+  await workbook.commit();
 }
 
-export interface ParticipantExport {
-  body: ReadableStream<Uint8Array>;
-  fileName: string;
-  contentType: string;
-  rows: number;
-}
-
-/**
- * The filtered participant list of a project as CSV or XLSX, streamed. Writes an "export" audit
- * event (columns, format, row count) and, when special-category columns are included, a
- * "read_sensitive" event — before the first byte leaves.
- */
-export async function exportParticipants(params: {
+export interface ParticipantExportParams {
   projectId: string;
   projectCode: string;
   query: ParticipantListQuery;
@@ -263,7 +250,27 @@ export async function exportParticipants(params: {
   locale: Locale;
   actorId: string | null;
   now?: Date;
-}): Promise<ParticipantExport> {
+}
+
+export interface PreparedParticipantExport {
+  rows: number;
+  fileName: string;
+  contentType: string;
+  /** Writes the file into `out` (and ends it), awaiting `progress` after every chunk of rows. */
+  write(out: Writable, progress: ReportProgress): Promise<void>;
+}
+
+/** How many participants an export with these filters would hold (what the export page shows). */
+export async function countParticipantExport(projectId: string, query: ParticipantListQuery, scope: Pick<ExportScope, "identity">): Promise<number> {
+  return db.participant.count({ where: exportWhere(projectId, query, scope) });
+}
+
+/**
+ * Counts the filtered participant list, writes the "export" audit event (columns, format, row count)
+ * and, when special-category columns are included, a "read_sensitive" event; returns the writer.
+ * Both happen before any row is read for the file.
+ */
+export async function prepareParticipantExport(params: ParticipantExportParams): Promise<PreparedParticipantExport> {
   const { projectId, query, scope, format, locale } = params;
   const where = exportWhere(projectId, query, scope);
   const columns = exportColumns(scope);
@@ -298,17 +305,40 @@ export async function exportParticipants(params: {
       : []),
   ]);
 
-  const pages = readPages(where, scope);
   const base = `${translate(locale, "participantsIo.export.fileBase")}-${params.projectCode}-${isoDate(at)}`.replace(/[^A-Za-z0-9._-]/g, "_");
   if (format === "xlsx") {
+    const sheetName = translate(locale, "participantsIo.export.sheetName");
     return {
-      body: xlsxStream(pages, columns, locale, translate(locale, "participantsIo.export.sheetName")),
+      rows,
       fileName: `${base}.xlsx`,
       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      rows,
+      write: (out, progress) => writeXlsx(readPages(where, scope), columns, locale, sheetName, out, progress),
     };
   }
-  return { body: csvStream(pages, columns, locale), fileName: `${base}.csv`, contentType: "text/csv; charset=utf-8", rows };
+  return {
+    rows,
+    fileName: `${base}.csv`,
+    contentType: "text/csv; charset=utf-8",
+    write: (out, progress) => writeCsv(readPages(where, scope), columns, locale, out, progress),
+  };
+}
+
+export interface ParticipantExport {
+  body: ReadableStream<Uint8Array>;
+  fileName: string;
+  contentType: string;
+  rows: number;
+}
+
+/**
+ * The filtered participant list as one streamed CSV or XLSX body (audited like a job, see
+ * prepareParticipantExport): what the export jobs write to a file, for callers that stream it on.
+ */
+export async function exportParticipants(params: ParticipantExportParams): Promise<ParticipantExport> {
+  const prepared = await prepareParticipantExport(params);
+  const output = new PassThrough();
+  prepared.write(output, cooperativeProgress(output)).catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  return { body: Readable.toWeb(output) as unknown as ReadableStream<Uint8Array>, fileName: prepared.fileName, contentType: prepared.contentType, rows: prepared.rows };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -162,6 +162,16 @@ describe("participant export for lead and coordinator", () => {
     expect(await db.auditEvent.count({ where: { projectId: project.id, action: "read_sensitive" } })).toBe(before + 1);
   });
 
+  it("XLSX: formula-like text is guarded like in CSV, dates and numbers stay typed", async () => {
+    const { sheet } = await xlsxExport(LEAD);
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const first = sheet.getRow(2);
+    expect(first.getCell(header.indexOf("Straße") + 1).value).toBe(`'=HYPERLINK("http://evil.example","klick")`);
+    expect(first.getCell(header.indexOf("Telefon") + 1).value).toBe("'+49 3562 123456");
+    expect(first.getCell(header.indexOf("Geburtsdatum") + 1).value).toBeInstanceOf(Date);
+    expect(typeof first.getCell(header.indexOf("Alter bei Eintritt") + 1).value).toBe("number");
+  });
+
   it("English export: contract column names, `,` and ISO dates — a file the import reads back unchanged", async () => {
     const { text } = await csvExport({ identity: true, sensitive: true }, "", "en");
     expect(text.replace(/^\uFEFF/, "").split("\r\n")[0].startsWith("participant_no,first_name,last_name,birth_date,gender,postcode")).toBe(true);

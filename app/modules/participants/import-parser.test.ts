@@ -444,6 +444,15 @@ describe("parseParticipantFile", () => {
     expect(result.warnings).toEqual([]);
   });
 
+  it("takes an export's formula guard off again ('= + - @), and leaves other apostrophes alone", async () => {
+    const csv = `${SHORT_HEADER}\r\n${shortRow("1", "'+Anna", "'=Groß")}\r\n${shortRow("2", "'t Hooft", "O'Neill")}\r\n`;
+    const result = await parseParticipantFile(bytes(csv), "export.csv");
+    expect(result.rows.map((r) => [r.identity.firstName, r.identity.lastName])).toEqual([
+      ["+Anna", "=Groß"],
+      ["'t Hooft", "O'Neill"],
+    ]);
+  });
+
   it("throws unsupported_type for other extensions and non-workbook .xlsx files", async () => {
     const csv = bytes(`${SHORT_HEADER}\n`);
     await expectAsyncFileError(parseParticipantFile(csv, "teilnehmende.txt"), "unsupported_type");

@@ -5,6 +5,7 @@
 
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
+import { restoreSpreadsheetText } from "~/utils/spreadsheet-safety";
 import {
   EDUCATION_LEVELS,
   EXIT_STATUSES,
@@ -543,10 +544,10 @@ const YES_NO = codeTable<"yes" | "no">({ yes: ["ja", "1"], no: ["nein", "0"] });
 
 const YES_NO_UNKNOWN_CODES = codeTable<YesNoUnknown>({ yes: ["ja", "1"], no: ["nein", "0"], unknown: ["unbekannt"] });
 
-/** Trimmed text of a cell; dates become YYYY-MM-DD. */
+/** Trimmed text of a cell; dates become YYYY-MM-DD; an export's formula guard (`'=…`) is taken off again. */
 function cellText(cell: Cell): string {
   if (cell instanceof Date) return isoDate(calendarDate(cell));
-  return String(cell).trim();
+  return restoreSpreadsheetText(String(cell).trim()).trim();
 }
 
 /**

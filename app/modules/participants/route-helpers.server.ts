@@ -1,7 +1,8 @@
 // Small shared steps of the participant routes: reading a form body without ever failing with a 500,
 // the permission flags the pages need, and the page title.
 import { data } from "@remix-run/node";
-import { badRequest } from "~/utils/http.server";
+import { readFormData } from "~/utils/form.server";
+import type { Locale } from "~/utils/format";
 import type { MessageKey } from "~/utils/i18n";
 import { ValidationError, type FieldErrors } from "~/utils/validation";
 import { ConflictError } from "./service.server";
@@ -9,13 +10,9 @@ import type { ConflictView } from "./ui";
 import { can } from "~/utils/permissions";
 import type { ProjectAccess } from "~/utils/session.server";
 
-/** The request's form body; a body that is not a form answers 400. */
-export async function readForm(request: Request): Promise<FormData> {
-  try {
-    return await request.formData();
-  } catch {
-    badRequest("Invalid form data");
-  }
+/** The request's form body; a body that is not a form answers 400 with a message in `locale`. */
+export function readForm(request: Request, locale?: Locale): Promise<FormData> {
+  return readFormData(request, locale);
 }
 
 /** What the current user may do with participants in this project. */

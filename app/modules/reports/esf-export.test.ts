@@ -137,8 +137,8 @@ describe("esfReportToXlsx", () => {
     const incomplete = workbook.getWorksheet("Unvollständig")!;
     expect(incomplete.getCell("A2").value).toBe("Teilnehmenden-Nr");
     expect(incomplete.getCell("A2").font?.bold).toBe(true);
-    // Stored as a plain string cell, never as a formula.
-    expect(incomplete.getCell("A3").value).toBe("=HYPERLINK(\"http://evil\")");
+    // A plain string cell, never a formula, and guarded like in CSV (editing the cell would make it one).
+    expect(incomplete.getCell("A3").value).toBe("'=HYPERLINK(\"http://evil\")");
     expect(incomplete.getCell("A3").type).toBe(ExcelJS.ValueType.String);
     expect(incomplete.getCell("B3").value).toBe("Geschlecht");
     expect(incomplete.getCell("A4").value).toBe("TN-0042");

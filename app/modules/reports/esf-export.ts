@@ -101,7 +101,8 @@ export function esfReportToCsv(report: EsfReport, options: EsfExportOptions): st
 
 /**
  * The report as an XLSX workbook: an indicator sheet (title, project, period, table with numeric cells)
- * and a sheet listing incomplete participants. Text is stored as string cells, which spreadsheets never evaluate.
+ * and a sheet listing incomplete participants. Text typed by people (project title, participant numbers) is
+ * neutralised like in CSV: a string cell is not evaluated on opening, but becomes a formula once edited.
  */
 export async function esfReportToXlsx(report: EsfReport, options: EsfExportOptions): Promise<Buffer> {
   const { locale } = options;
@@ -114,7 +115,7 @@ export async function esfReportToXlsx(report: EsfReport, options: EsfExportOptio
   const sheet = workbook.addWorksheet(texts.indicatorSheet);
   sheet.columns = [{ width: 10 }, { width: 90 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
   sheet.addRow([texts.title]).font = { bold: true, size: 14 };
-  sheet.addRow([texts.project, report.project]);
+  sheet.addRow([texts.project, safeSpreadsheetText(report.project)]);
   sheet.addRow([texts.period, `${formatDay(report.from, locale)} – ${formatDay(report.to, locale)}`]);
   sheet.getCell("A2").font = { bold: true };
   sheet.getCell("A3").font = { bold: true };
@@ -138,7 +139,7 @@ export async function esfReportToXlsx(report: EsfReport, options: EsfExportOptio
   incompleteSheet.addRow([texts.incompleteTitle]).font = { bold: true, size: 12 };
   incompleteSheet.addRow(texts.incompleteHeader).font = { bold: true };
   for (const entry of report.incomplete) {
-    incompleteSheet.addRow([entry.participant_no, missingText(entry.missing, locale)]);
+    incompleteSheet.addRow([safeSpreadsheetText(entry.participant_no), missingText(entry.missing, locale)]);
   }
   if (report.incomplete.length === 0) incompleteSheet.addRow([texts.noIncomplete]);
 
