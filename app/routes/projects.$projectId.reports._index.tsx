@@ -13,6 +13,8 @@ export const meta: MetaFunction = ({ matches }) => {
 /** The reports of a project; each names the permission it needs, so a role only sees what it may open. */
 const REPORTS: { path: string; title: MessageKey; description: MessageKey; permission: Permission }[] = [
   { path: "esf", title: "reports.esf.title", description: "reports.esf.description", permission: "report:esf" },
+  { path: "progress", title: "reports.progress.title", description: "reports.progress.description", permission: "report:read" },
+  { path: "periods", title: "periods.title", description: "periods.description", permission: "report:read" },
 ];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
