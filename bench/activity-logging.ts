@@ -1,8 +1,9 @@
 // Benchmark: logging an activity with 30 attendees (logActivity: reference checks, activity, 30
 // attendance rows via createMany and the audit entry, in one transaction) with 500,000 attendance rows
-// already in the database. Generates the data into a fresh SQLite database (activities with createMany,
-// attendance with multi-row INSERTs), and also into a fresh PostgreSQL database when DATABASE_URL is a
-// postgres URL. Prints p50/p95 server time of 20 runs after two warm-ups; the goal is p95 under 150 ms.
+// already in the database. Generates the data into a fresh SQLite database (participants and activities
+// with bench/support.ts bulk INSERTs, attendance with literal multi-row INSERTs), and also into a fresh
+// PostgreSQL database when DATABASE_URL is a postgres URL. Prints p50/p95 server time of 20 runs after
+// two warm-ups; the goal is p95 under 150 ms.
 // It also times the whole route action (session, permission check, form parsing, service, redirect).
 //
 //   node --import tsx bench/activity-logging.ts [--attendance 500000] [--runs 20] [--sqlite-file F]
@@ -15,7 +16,7 @@ import { logActivity } from "~/modules/activities/service.server";
 import { action as newActivityAction } from "~/routes/projects.$projectId.activities.new";
 import { createDb, prepareConnection, type DbHandle } from "~/utils/db.server";
 import { runMigrations } from "~/utils/migrate.server";
-import { runOnEachProvider } from "./support";
+import { insertGenerated, runOnEachProvider } from "./support";
 import { createUserSession } from "~/utils/session.server";
 
 const { values: options } = parseArgs({
@@ -82,7 +83,7 @@ async function fill(handle: DbHandle): Promise<Fixture> {
 
   const participantIds = Array.from({ length: PARTICIPANTS }, (_, i) => `bench-p-${String(i).padStart(6, "0")}`);
   const participants = participantIds.map((id, i) => ({ id, projectId: project.id, participantNo: `TN-${String(i + 1).padStart(6, "0")}`, entryDate: new Date(START) }));
-  for (let i = 0; i < participants.length; i += 1000) await db.participant.createMany({ data: participants.slice(i, i + 1000) });
+  await insertGenerated(handle, "Participant", participants);
 
   const activityCount = Math.ceil(ATTENDANCE_ROWS / PER_ACTIVITY);
   const activityIds = Array.from({ length: activityCount }, (_, i) => `bench-a-${String(i).padStart(7, "0")}`);
@@ -95,7 +96,7 @@ async function fill(handle: DbHandle): Promise<Fixture> {
     startsAt: new Date(START + Math.floor(random() * ((END - START) / DAY)) * DAY + 9 * 3600 * 1000),
     durationMinutes: 90,
   }));
-  for (let i = 0; i < activities.length; i += 2000) await db.activity.createMany({ data: activities.slice(i, i + 2000) });
+  await insertGenerated(handle, "Activity", activities);
 
   // why raw INSERTs: createMany of 500,000 rows through the query engine takes minutes; literal
   // multi-row INSERTs of generated (safe) ids take seconds on both providers.

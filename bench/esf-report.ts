@@ -1,5 +1,5 @@
 // Benchmark: the ESF indicator report (buildEsfReport: three queries + computation + validation) for a
-// project with 50,000 participants. Generates the data with createMany into a fresh SQLite database, and
+// project with 50,000 participants. Generates the data with bulk INSERTs (bench/support.ts) into a fresh SQLite database, and
 // also into a fresh PostgreSQL database when DATABASE_URL is a postgres URL. Prints best and median (p50)
 // server time of 5 runs after one warm-up; the goal is under 1 s. Slow runs are reported, not failed:
 // the machines are shared, so bench/run.ts only checks that every benchmark ran.
@@ -16,7 +16,7 @@ import { computeEsfReportWithContext, validateEsfReport } from "~/modules/report
 import { buildEsfReport, loadEsfReportInput } from "~/modules/reports/esf.server";
 import { createDb, prepareConnection, type DbHandle } from "~/utils/db.server";
 import { runMigrations } from "~/utils/migrate.server";
-import { runOnEachProvider } from "./support";
+import { insertGenerated, runOnEachProvider } from "./support";
 
 const { values: options } = parseArgs({
   options: {
@@ -98,7 +98,7 @@ async function fill(handle: DbHandle): Promise<string> {
       ...derived,
     });
   }
-  for (let i = 0; i < rows.length; i += 2000) await db.participant.createMany({ data: rows.slice(i, i + 2000) });
+  await insertGenerated(handle, "Participant", rows);
   const organisations = Array.from({ length: 500 }, (_, i) => ({
     projectId: project.id,
     name: `Organisation ${i}`,
@@ -106,7 +106,7 @@ async function fill(handle: DbHandle): Promise<string> {
     sizeClass: pick(random, ["micro", "small", "medium", "large"] as const),
     firstSupportDate: new Date(START + Math.floor(random() * ((END - START) / DAY)) * DAY),
   }));
-  await db.organisation.createMany({ data: organisations });
+  await insertGenerated(handle, "Organisation", organisations);
   return project.id;
 }
 

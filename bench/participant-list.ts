@@ -1,7 +1,7 @@
 // Benchmark: the participant list (listParticipants: count + one page) for a project with 50,000
 // participants — the first page, searches by surname, first name + surname and number, sorting by name,
 // a filter — and the list route's loader steps (session, permission check, list, areas). Generates the
-// data with createMany into a fresh SQLite database, and also into a fresh PostgreSQL database when
+// data with bulk INSERTs (bench/support.ts) into a fresh SQLite database, and also into a fresh PostgreSQL database when
 // DATABASE_URL is a postgres URL. Prints best, p50 and p95 server time of 20 runs after two warm-ups;
 // the goal is under 100 ms for the first page and for a search.
 //
@@ -15,7 +15,7 @@ import { parseListQuery, searchNameFor } from "~/modules/participants/schema";
 import { listParticipants, listProjectAreas } from "~/modules/participants/service.server";
 import { createDb, prepareConnection, type DbHandle } from "~/utils/db.server";
 import { runMigrations } from "~/utils/migrate.server";
-import { runOnEachProvider } from "./support";
+import { insertGenerated, runOnEachProvider } from "./support";
 import { createUserSession, requirePermission } from "~/utils/session.server";
 
 const { values: options } = parseArgs({
@@ -114,8 +114,8 @@ async function fill(handle: DbHandle): Promise<Fixture> {
           postcode: String(1000 + Math.floor(random() * 98000)).padStart(5, "0"),
         });
       }
-      await db.participant.createMany({ data: participants });
-      await db.participantIdentity.createMany({ data: identities });
+      await insertGenerated(handle, "Participant", participants);
+      await insertGenerated(handle, "ParticipantIdentity", identities);
     }
   }
   const user = await db.user.upsert({

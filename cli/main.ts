@@ -14,7 +14,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   import: { summary: "import participants …       import a participant CSV/XLSX file", load: async () => { const m = await import("./commands/import"); return { run: m.importCommand, usage: m.importUsage }; } },
   report: { summary: "report esf …                ESF Plus indicator report (json, csv, xlsx)", load: async () => { const m = await import("./commands/report"); return { run: m.reportCommand, usage: m.reportUsage }; } },
   gdpr: { summary: "gdpr anonymise …            anonymise identities whose retention period is over", load: async () => { const m = await import("./commands/gdpr"); return { run: m.gdprCommand, usage: m.gdprUsage }; } },
-  demo: { summary: "demo seed                   load the demo data set (idempotent)", load: async () => { const m = await import("./commands/demo"); return { run: m.demoCommand, usage: m.demoUsage }; } },
+  demo: { summary: "demo seed | generate …      load the demo data set (idempotent), or a large one for load tests", load: async () => { const m = await import("./commands/demo"); return { run: m.demoCommand, usage: m.demoUsage }; } },
   backup: { summary: "backup --out F              consistent copy of the database while the server runs", load: async () => { const m = await import("./commands/backup"); return { run: m.backupCommand, usage: m.backupUsage }; } },
 };
 

@@ -33,6 +33,16 @@ if (["1", "true", "yes"].includes(process.env.BIWAQ_DEMO ?? "")) runCli(["demo",
 const app = express();
 app.disable("x-powered-by");
 if (process.env.BIWAQ_TRUST_PROXY) app.set("trust proxy", process.env.BIWAQ_TRUST_PROXY);
+// Server-Timing: app;dur=<ms from the request's arrival to its response headers> (the benchmark reads it).
+app.use((req, res, next) => {
+  const started = process.hrtime.bigint();
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!res.headersSent) res.setHeader("Server-Timing", `app;dur=${(Number(process.hrtime.bigint() - started) / 1e6).toFixed(1)}`);
+    return writeHead.apply(this, args);
+  };
+  next();
+});
 app.use(compression());
 
 app.use((req, res, next) => {
@@ -70,6 +80,12 @@ app.use((req, res, next) => {
   const length = Number(req.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) {
     res.status(413).type("text/plain; charset=utf-8").send("Die Anfrage ist zu groß. / Request too large.");
+    return;
+  }
+  // why: a body without a length (chunked) could not be held to the limit before it is read; browsers
+  // always announce the length of a form post.
+  if (req.get("transfer-encoding") && req.get("content-length") === undefined) {
+    res.status(411).type("text/plain; charset=utf-8").send("Die Anfrage muss ihre Länge angeben. / Length required.");
     return;
   }
   const origin = req.get("origin");

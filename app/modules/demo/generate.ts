@@ -547,8 +547,11 @@ function generateMoney(spec: DemoProjectSpec, ctx: GenerateContext, rng: Random,
   }
   drafts.sort((a, b) => (a.date as Date).getTime() - (b.date as Date).getTime());
 
-  // Two payment claims: the first and second budget year; the first is paid.
-  const claims = [0, 1].map((i) => {
+  // Payment claims per budget year: the first is paid, the second submitted (both paid once the project
+  // is closed). A running project also has the third year's claim still in draft, its due date passed:
+  // the accountant's to-do list and the claims page show an open task.
+  const claimYears = spec.status === "closed" || end.getUTCFullYear() - start.getUTCFullYear() < 2 ? [0, 1] : [0, 1, 2];
+  const claims = claimYears.map((i) => {
     const year = start.getUTCFullYear() + i;
     const periodStart = i === 0 ? start : new Date(Date.UTC(year, 0, 1));
     const periodEnd = new Date(Date.UTC(year, 11, 31));
@@ -569,6 +572,24 @@ function generateMoney(spec: DemoProjectSpec, ctx: GenerateContext, rng: Random,
     const staffSum = claimed.filter((e) => e.category === "staff").reduce((sum, e) => sum + e.amountCents, 0);
     const eligible = claimed.reduce((sum, e) => sum + e.amountCents, 0) + (spec.flatRateModel === "none" ? 0 : flatRate(staffSum));
     const amountCents = Math.round((eligible * (f.esfPlusBp + f.federalBp)) / 10000);
+    if (i === 2) {
+      // why: no random draw here, so every other generated value stays as it was before drafts existed.
+      rows.paymentClaims.push({
+        id: claim.id,
+        projectId: ctx.projectId,
+        number: claim.number,
+        periodStart: claim.periodStart,
+        periodEnd: claim.periodEnd,
+        dueDate: addDays(claim.periodEnd, 60),
+        amountCents,
+        status: "draft",
+        submittedAt: null,
+        paidAt: null,
+        paidAmountCents: null,
+        note: `Mittelabruf ${claim.periodStart.getUTCFullYear()} – Entwurf, Belege werden noch geprüft`,
+      });
+      return;
+    }
     const submittedAt = addDays(claim.periodEnd, rng.int(20, 45));
     const paid = i === 0 || spec.status === "closed";
     rows.paymentClaims.push({

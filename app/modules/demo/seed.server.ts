@@ -45,7 +45,7 @@ const logins = () => DEMO_USERS.map(({ role, email, name, projects }) => ({ role
 const TRANSACTION_OPTIONS = { timeout: 120_000, maxWait: 30_000 };
 
 /** Action fields and programme areas the projects refer to; creates the missing ones (audited). */
-async function ensureReferenceData(): Promise<{ actionFieldIds: Record<ActionFieldCode, string>; areaIds: Record<AreaKey, string>; actionFieldsCreated: number; areasCreated: number }> {
+export async function ensureReferenceData(): Promise<{ actionFieldIds: Record<ActionFieldCode, string>; areaIds: Record<AreaKey, string>; actionFieldsCreated: number; areasCreated: number }> {
   return db.$transaction(async (tx) => {
     let actionFieldsCreated = 0;
     let areasCreated = 0;
