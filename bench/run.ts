@@ -16,6 +16,9 @@ const BENCHMARKS = [
   { name: "import-10k", file: "import-10k.ts", goal: "10,000-row import < 20 s" },
   { name: "esf-report", file: "esf-report.ts", goal: "ESF report for 50,000 participants < 1 s" },
   { name: "activity-logging", file: "activity-logging.ts", goal: "activity with 30 attendees < 150 ms with 500,000 attendance rows" },
+  { name: "progress-report", file: "progress-report.ts", goal: "progress report (year and whole duration) < 1 s with 400,000 attendance rows" },
+  { name: "dashboard", file: "dashboard.ts", goal: "project dashboard and portfolio with 50,000 participants < 300 ms (p95)" },
+  { name: "http-pages", file: "http.ts", goal: "production server, 1× and 10× data: list/detail pages ≤ 2× growth, dashboards and ESF report < 1 s, RSS < 512 MB" },
 ];
 
 const filters = process.argv.slice(2);
@@ -25,6 +28,7 @@ if (selected.length === 0) {
   process.exit(2);
 }
 
+const suiteStarted = performance.now();
 const summary: { name: string; goal: string; seconds: number; ok: boolean }[] = [];
 for (const bench of selected) {
   console.log(`\n=== ${bench.name} — goal: ${bench.goal} (load average ${loadavg()[0].toFixed(1)})`);
@@ -35,4 +39,5 @@ for (const bench of selected) {
 
 console.log("\n=== summary");
 for (const row of summary) console.log(`${row.ok ? "ran   " : "FAILED"} ${row.name.padEnd(18)} ${row.seconds.toFixed(0).padStart(5)} s   goal: ${row.goal}`);
+console.log(`total  ${"wall time".padEnd(18)} ${((performance.now() - suiteStarted) / 1000).toFixed(0).padStart(5)} s   (load average ${loadavg()[0].toFixed(1)})`);
 process.exit(summary.every((row) => row.ok) ? 0 : 1);

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { ProjectSummary } from "~/modules/projects/access.server";
 import type { SessionUser } from "~/utils/session.server";
 import { useLocale, useT } from "~/utils/i18n";
+import { can } from "~/utils/permissions";
 
 interface Props {
   user: SessionUser | null;
@@ -73,6 +74,11 @@ export function AppShell({ user, projects, children }: Props) {
                 {t("nav.home")}
               </NavLink>
             </li>
+            {user.isAdmin || projects.some((p) => can({ isAdmin: false, role: p.role }, "portfolio:read")) ? (
+              <li>
+                <NavLink to="/portfolio">{t("portfolio.nav")}</NavLink>
+              </li>
+            ) : null}
             {user.isAdmin ? (
               <>
                 <li>

@@ -16,6 +16,7 @@ export interface ProjectSection {
 /** Add a section here when its routes exist (path relative to /projects/:projectId). */
 export const PROJECT_SECTIONS: ProjectSection[] = [
   { path: "", label: "nav.overview", permission: "project:read" },
+  { path: "dashboard", label: "dashboards.nav", permission: "project:read" },
   { path: "participants", label: "nav.participants", permission: "participant:read" },
   { path: "participants/overview", label: "nav.participants", permission: "participant:readPseudonymous", unless: "participant:read" },
   { path: "activities", label: "nav.activities", permission: "activity:read" },

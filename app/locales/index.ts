@@ -21,10 +21,22 @@ import { organisations as deOrganisations } from "./de/organisations";
 import { organisations as enOrganisations } from "./en/organisations";
 import { finance as deFinance } from "./de/finance";
 import { finance as enFinance } from "./en/finance";
+import { periods as dePeriods } from "./de/periods";
+import { periods as enPeriods } from "./en/periods";
+import { progress as deProgress } from "./de/progress";
+import { progress as enProgress } from "./en/progress";
+import { exports as deExports } from "./de/exports";
+import { exports as enExports } from "./en/exports";
+import { conflicts as deConflicts } from "./de/conflicts";
+import { conflicts as enConflicts } from "./en/conflicts";
+import { security as deSecurity } from "./de/security";
+import { security as enSecurity } from "./en/security";
+import { dashboards as deDashboards } from "./de/dashboards";
+import { dashboards as enDashboards } from "./en/dashboards";
 
 export const catalogues = {
-  de: { ...deCommon, ...deParticipants, ...deParticipantsIo, ...deReports, ...deAdmin, ...deForms, ...deSteering, ...deActivities, ...deOrganisations, ...deFinance },
-  en: { ...enCommon, ...enParticipants, ...enParticipantsIo, ...enReports, ...enAdmin, ...enForms, ...enSteering, ...enActivities, ...enOrganisations, ...enFinance },
+  de: { ...deCommon, ...deParticipants, ...deParticipantsIo, ...deReports, ...deAdmin, ...deForms, ...deSteering, ...deActivities, ...deOrganisations, ...deFinance, ...dePeriods, ...deProgress, ...deExports, ...deConflicts, ...deSecurity, ...deDashboards },
+  en: { ...enCommon, ...enParticipants, ...enParticipantsIo, ...enReports, ...enAdmin, ...enForms, ...enSteering, ...enActivities, ...enOrganisations, ...enFinance, ...enPeriods, ...enProgress, ...enExports, ...enConflicts, ...enSecurity, ...enDashboards },
 };
 
 export type MessageKey = keyof (typeof catalogues)["de"];

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { getProjectOverview } from "~/modules/projects/service.server";
 import { formatDate } from "~/utils/format";
 import { useLocale, useT, type MessageKey } from "~/utils/i18n";
@@ -22,6 +22,12 @@ export default function ProjectOverviewPage() {
         <span className="badge">{t(`project.status.${overview.status}` as MessageKey)}</span>
       </div>
       {overview.description ? <p>{overview.description}</p> : null}
+      <p className="card" style={{ display: "flex", flexWrap: "wrap", alignItems: "center", gap: "0.5rem 1rem" }}>
+        <Link to={`/projects/${overview.id}/dashboard`} className="button">
+          {t("dashboards.overviewLink")}
+        </Link>{" "}
+        <span className="muted">{t("dashboards.overviewLinkHint")}</span>
+      </p>
       <div className="card">
         <dl className="facts">
           <dt>{t("project.period")}</dt>

@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   "report:narrative": ["lead"],
   "period:lock": ["lead"],
   "audit:read": ["lead"],
+  /** The portfolio (/portfolio): key figures of all one's projects side by side; admins always. */
+  "portfolio:read": ["manager"],
 } as const satisfies Record<string, readonly ProjectRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

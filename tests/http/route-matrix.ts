@@ -5,6 +5,8 @@
 //               incomplete, so validation refuses them and nothing is written;
 //   forbidden → 403 or 404;
 //   anonymous → a redirect to /login (public rows: like an allowed user).
+// Rows with `missing: true` name a record that cannot exist for the requester (e.g. another user's
+// export job): allowed roles must get 404 — after the permission check —, forbidden roles 403/404.
 // Expectations come from app/utils/permissions.ts: `perm(p)` = roles holding p in the project, plus
 // admins; `adminOnly` = the admin flag; `signedIn` = every user; `anyone` = also anonymous.
 // Path params are filled by PARAMS below (ids from the demo data; :projectId is FORST-2019, where
@@ -35,6 +37,8 @@ export interface RouteRow {
   form?: Record<string, string>;
   /** Extra query string for the request (e.g. "?format=csv"). */
   query?: string;
+  /** The path names no record the requester may see: allowed roles get 404 (see the rules above). */
+  missing?: boolean;
 }
 
 // prettier-ignore
@@ -42,12 +46,15 @@ export const ROUTES: RouteRow[] = [
   // ---- public and account
   { method: "GET",  path: "/login",                                                  access: anyone },
   { method: "POST", path: "/login",                                                  access: anyone, form: { email: "", password: "" } },
+  { method: "GET",  path: "/healthz",                                                access: anyone },
   { method: "GET",  path: "/logout",                                                 access: anyone },
   { method: "GET",  path: "/locale",                                                 access: anyone },
   { method: "POST", path: "/locale",                                                 access: anyone, form: { locale: "xx" } },
   { method: "GET",  path: "/",                                                       access: signedIn },
   { method: "GET",  path: "/account/password",                                       access: signedIn },
   { method: "POST", path: "/account/password",                                       access: signedIn },
+  // portfolio: admins and users with the manager role somewhere (in the matrix project, the manager)
+  { method: "GET",  path: "/portfolio",                                              access: perm("portfolio:read") },
   // ---- administration
   { method: "GET",  path: "/admin",                                                  access: adminOnly },
   { method: "GET",  path: "/admin/users",                                            access: adminOnly },
@@ -72,6 +79,7 @@ export const ROUTES: RouteRow[] = [
   { method: "POST", path: "/admin/anonymisation",                                    access: perm("participant:anonymise") },
   // ---- a project
   { method: "GET",  path: "/projects/:projectId",                                    access: perm("project:read") },
+  { method: "GET",  path: "/projects/:projectId/dashboard",                          access: perm("project:read") },
   // participants
   { method: "GET",  path: "/projects/:projectId/participants",                       access: perm("participant:read") },
   { method: "GET",  path: "/projects/:projectId/participants/new",                   access: perm("participant:write") },
@@ -87,6 +95,10 @@ export const ROUTES: RouteRow[] = [
   { method: "GET",  path: "/projects/:projectId/participants/:participantId/gdpr.json", access: perm("participant:gdprExport") },
   { method: "GET",  path: "/projects/:projectId/participants/overview",              access: perm("participant:readPseudonymous") },
   { method: "GET",  path: "/projects/:projectId/participants/export",                access: perm("participant:export") },
+  { method: "POST", path: "/projects/:projectId/participants/export",                access: perm("participant:export") },
+  // export jobs (a job id that is nobody's: every member gets 404)
+  { method: "GET",  path: "/projects/:projectId/exports/:jobId",                     access: perm("project:read"), missing: true },
+  { method: "GET",  path: "/projects/:projectId/exports/:jobId/download",            access: perm("project:read"), missing: true },
   { method: "GET",  path: "/projects/:projectId/participants/import",                access: perm("participant:import") },
   { method: "POST", path: "/projects/:projectId/participants/import",                access: perm("participant:import") },
   { method: "GET",  path: "/projects/:projectId/participants/import/template",       access: perm("participant:import") },
@@ -145,6 +157,11 @@ export const ROUTES: RouteRow[] = [
   { method: "GET",  path: "/projects/:projectId/reports",                            access: perm("report:read") },
   { method: "GET",  path: "/projects/:projectId/reports/esf",                        access: perm("report:esf") },
   { method: "GET",  path: "/projects/:projectId/reports/esf/export",                 access: perm("report:esf"), query: "?format=json" },
+  { method: "GET",  path: "/projects/:projectId/reports/progress",                   access: perm("report:read") },
+  { method: "POST", path: "/projects/:projectId/reports/progress",                   access: perm("report:narrative"), form: { intent: "saveNarrative" } },
+  { method: "GET",  path: "/projects/:projectId/reports/progress/export",            access: perm("report:read"), query: "?format=docx" },
+  { method: "GET",  path: "/projects/:projectId/reports/periods",                    access: perm("report:read") },
+  { method: "POST", path: "/projects/:projectId/reports/periods",                    access: perm("period:lock"), form: { intent: "create" } },
 ];
 
 /** Route files or methods the matrix does not request, each with the reason. Key: "METHOD /pattern". */
@@ -168,6 +185,7 @@ export const PARAMS: Record<string, () => Promise<string>> = {
   partnerId: () => inProject("Partner", `"id"`),
   targetId: () => inProject("Target", `"id"`),
   expenseId: () => inProject("Expense", `"id"`),
+  jobId: async () => "AAAAAAAAAAAAAAAAAAAAAA",
 };
 
 /** The first record (by `orderBy`) of a project-scoped table in the matrix project. */

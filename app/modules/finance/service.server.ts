@@ -4,6 +4,7 @@
 // transaction. Money is integer cents; all rounding is in money.ts (half up to the cent, see
 // docs/decisions/007-money-rounding.md). Flat-rate amounts are computed, never typed.
 import { changedFields, recordAudit } from "~/modules/audit/service.server";
+import { assertDatesOpen } from "~/modules/periods/lock.server";
 import { db, type Tx } from "~/utils/db.server";
 import { parseInput, type FormValues } from "~/utils/form-values";
 import { notFound } from "~/utils/http.server";
@@ -301,6 +302,7 @@ export async function createExpense(projectId: string, userId: string, input: In
     .$transaction(async (tx) => {
       const project = await getFinanceProject(projectId, tx);
       await checkExpense(tx, project, data);
+      await assertDatesOpen(tx, projectId, [data.date]);
       const created = await tx.expense.create({ data: { ...data, projectId }, select: { id: true, version: true } });
       await recordAudit(tx, { userId, projectId, action: "create", entity: "Expense", entityId: created.id, fields: Object.keys(data).filter((k) => data[k as keyof typeof data] !== null) });
       return created;
@@ -326,6 +328,7 @@ export async function updateExpense(projectId: string, userId: string, expenseId
       if (before.claimId) throw new ValidationError({}, ["finance.expenseClaimed"]);
       if (before.version !== version) throw new ValidationError({}, ["error.conflict"]);
       await checkExpense(tx, project, data, expenseId);
+      await assertDatesOpen(tx, projectId, [before.date, data.date]);
       const fields = changedFields(before as unknown as Record<string, unknown>, data);
       const result = await tx.expense.updateMany({ where: { id: expenseId, projectId, version, claimId: null }, data: { ...data, version: { increment: 1 } } });
       if (result.count !== 1) throw new ValidationError({}, ["error.conflict"]);
@@ -338,9 +341,10 @@ export async function updateExpense(projectId: string, userId: string, expenseId
 /** Deletes an unclaimed receipt of this project. */
 export async function deleteExpense(projectId: string, userId: string, expenseId: string) {
   await db.$transaction(async (tx) => {
-    const before = await tx.expense.findFirst({ where: { id: expenseId, projectId }, select: { claimId: true } });
+    const before = await tx.expense.findFirst({ where: { id: expenseId, projectId }, select: { claimId: true, date: true } });
     if (!before) notFound();
     if (before.claimId) throw new ValidationError({}, ["finance.expenseClaimed"]);
+    await assertDatesOpen(tx, projectId, [before.date]);
     await tx.expense.delete({ where: { id: expenseId } });
     await recordAudit(tx, { userId, projectId, action: "delete", entity: "Expense", entityId: expenseId });
   });
@@ -650,6 +654,21 @@ export async function getFundingReport(projectId: string, year: number | null): 
 export async function getFinanceOverview(projectId: string) {
   const [report, limits] = await Promise.all([getFundingReport(projectId, null), getClaimLimits(projectId)]);
   return { report, limits };
+}
+
+/**
+ * Budget vs actual costs per budget year (direct costs plus computed flat rates, as the funding report
+ * counts them), for dashboards: figures only, no receipts. Two queries.
+ */
+export async function getBudgetUsageByYear(projectId: string): Promise<{ year: number; budgetCents: number; actualCents: number }[]> {
+  const project = await getFinanceProject(projectId);
+  const [budget, actual] = await Promise.all([budgetRows(db, projectId), expenseRows(db, projectId)]);
+  const sum = (rows: CostRow[]) => totals(groupCosts(rows), project.flatRateModel, project.flatRateBp).total;
+  return projectYears(project).map((year) => ({
+    year,
+    budgetCents: sum(budget.filter((r) => r.year === year)),
+    actualCents: sum(actual.filter((r) => r.year === year)),
+  }));
 }
 
 /** File name of a funding report export, e.g. Finanzbericht-FORST-2019-2021.xlsx. */

@@ -2,25 +2,25 @@
 //
 // Scope of a target: its period (targetPeriod: the calendar year ∩ project duration, or the whole
 // duration) and, when set, its programme area — participants, organisations and activities of that area.
-//   EECO01–EECO17, EECR01–EECR06  computeEsfReport over the complete participants of the scope
-//   EECO18, EECO19                computeEsfReport over the organisations first supported in the scope
+//   EECO01–EECO17, EECR01–EECR06  the ESF report's rules (reports/esf-indicators.ts), complete participants of the scope
+//   EECO18, EECO19                the ESF report's rules over the organisations first supported in the scope
 //   employability_improved        complete participants with employabilityImproved = true who left in the scope
 //   businesses_supported          organisations (any kind and size) whose first support lies in the scope
 //   activities_held               activities that took place in the scope (activity's area)
 //   hours_delivered               present attendance minutes of those activities / 60, to one decimal
 //   custom                        the sum of the manually entered TargetActual values
 //
-// why a local loader instead of reports/esf.server.ts loadEsfReportInput: that one loads one date range
-// per call and carries no programme area; targets need many ranges and area scopes at once. Here every
-// source is read once per project (at most six queries, only those the targets need) and the
-// per-target counting happens in memory, so 30 targets cost the same queries as one.
-import { computeEsfReport, type EsfOrganisationInput, type EsfParticipantInput } from "~/modules/reports/esf-indicators";
-import { berlinDay, MS_PER_DAY, today } from "~/modules/milestones/schedule";
-import { parseMissingFields } from "~/modules/participants/derive";
-import type { EsfIndicator } from "~/modules/participants/codes";
+// why the dashboards' grouped counts (dashboards/aggregates.server.ts) instead of loading the records:
+// the counts per calendar day and area come from the database in a few grouped queries, whose result size
+// depends on the number of days, not of participants; every target then sums the days of its scope. The
+// ESF conditions there mirror reports/esf-indicators.ts (complete participants only), so 30 targets cost
+// the same queries as one and 50,000 participants are never loaded.
+import { isAggregatedIndicator, loadProjectAggregates, targetActualOf } from "~/modules/dashboards/aggregates.server";
+import { today } from "~/modules/milestones/schedule";
 import { db } from "~/utils/db.server";
+import { isoDate } from "~/utils/format";
 import { assessProgress, elapsedShare, targetPeriod, type ProgressStatus, type TargetPeriod } from "./progress";
-import { CUSTOM_INDICATOR, isEsfIndicator, TARGET_INDICATORS } from "./schema";
+import { CUSTOM_INDICATOR, TARGET_INDICATORS } from "./schema";
 
 export interface TargetProgress {
   id: string;
@@ -42,29 +42,13 @@ export interface TargetProgress {
   manual: boolean;
 }
 
-const utcDayNumber = (date: Date) => Math.floor(date.getTime() / MS_PER_DAY);
-
-interface ScopeDays {
-  fromDay: number;
-  toDay: number;
-  areaId: string | null;
-}
-
-type ParticipantRow = EsfParticipantInput & { areaId: string | null; employabilityImproved: boolean | null };
-type OrganisationRow = EsfOrganisationInput & { areaId: string | null };
-type ActivityRow = { id: string; day: number; areaId: string | null; minutes: number };
-
-const PARTICIPANT_INDICATORS = new Set<string>(["employability_improved"]);
-const ORGANISATION_INDICATORS = new Set<string>(["EECO18", "EECO19", "businesses_supported"]);
-const ACTIVITY_INDICATORS = new Set<string>(["activities_held", "hours_delivered"]);
-
 /**
  * All targets of the project with computed actuals and progress, in a handful of queries. `now` fixes
  * "today" (tests); progress status follows assessProgress (behind = actual < 90 % of the steady pace).
  */
 export async function computeTargetProgress(projectId: string, now = new Date()): Promise<TargetProgress[]> {
   const [project, targets] = await Promise.all([
-    db.project.findUnique({ where: { id: projectId }, select: { code: true, startDate: true, endDate: true } }),
+    db.project.findUnique({ where: { id: projectId }, select: { startDate: true, endDate: true } }),
     db.target.findMany({
       where: { projectId },
       select: { id: true, indicator: true, customName: true, year: true, areaId: true, targetValue: true, note: true, area: { select: { name: true } } },
@@ -73,77 +57,13 @@ export async function computeTargetProgress(projectId: string, now = new Date())
   if (!project || targets.length === 0) return [];
 
   const indicators = new Set(targets.map((t) => t.indicator));
-  const needs = (predicate: (indicator: string) => boolean) => [...indicators].some(predicate);
-  const needParticipants = needs((i) => (isEsfIndicator(i) && !ORGANISATION_INDICATORS.has(i)) || PARTICIPANT_INDICATORS.has(i));
-  const needOrganisations = needs((i) => ORGANISATION_INDICATORS.has(i));
-  const needActivities = needs((i) => ACTIVITY_INDICATORS.has(i));
-  const needHours = indicators.has("hours_delivered");
-  const needCustom = indicators.has(CUSTOM_INDICATOR);
-
-  // why: target periods never leave the project duration, so the project's range bounds every query.
-  const projectRange = { gte: utcMidnightOf(project.startDate), lt: new Date(utcMidnightOf(project.endDate).getTime() + MS_PER_DAY) };
-  // Activities carry a time of day: a day of slack on both sides, the exact Berlin day is checked below.
-  const activityRange = { gte: new Date(projectRange.gte.getTime() - MS_PER_DAY), lt: new Date(projectRange.lt.getTime() + MS_PER_DAY) };
-
-  const [participants, organisations, activities, attendance, customSums] = await Promise.all([
-    needParticipants
-      ? db.participant.findMany({
-          // Incomplete participants count nowhere; only the columns the counting needs are read.
-          where: { projectId, isComplete: true, OR: [{ entryDate: projectRange }, { exitDate: projectRange }] },
-          select: {
-            participantNo: true, missingFields: true, gender: true, ageAtEntry: true, employmentStatus: true, longTermUnemployed: true,
-            educationLevel: true, entryDate: true, disability: true, thirdCountryNational: true, foreignBackground: true, minority: true,
-            homeless: true, ruralArea: true, exitDate: true, exitStatus: true, qualificationGained: true, status6Months: true,
-            situationImproved6Months: true, areaId: true, employabilityImproved: true,
-          },
-        })
-      : [],
-    needOrganisations
-      ? db.organisation.findMany({ where: { projectId, firstSupportDate: projectRange }, select: { kind: true, sizeClass: true, firstSupportDate: true, areaId: true } })
-      : [],
-    needActivities
-      ? db.activity.findMany({ where: { projectId, startsAt: activityRange }, select: { id: true, startsAt: true, areaId: true } })
-      : [],
-    needHours
-      ? db.attendance.groupBy({
-          by: ["activityId"],
-          where: { present: true, activity: { projectId, startsAt: activityRange } },
-          _sum: { minutes: true },
-        })
-      : [],
-    needCustom
+  const [aggregates, customSums] = await Promise.all([
+    [...indicators].some(isAggregatedIndicator) ? loadProjectAggregates(projectId, indicators) : null,
+    indicators.has(CUSTOM_INDICATOR)
       ? db.targetActual.groupBy({ by: ["targetId"], where: { target: { projectId } }, _sum: { value: true } })
       : [],
   ]);
-
-  const participantRows: ParticipantRow[] = participants.map((p) => ({ ...p, missingFields: parseMissingFields(p.missingFields) }));
-  const organisationRows: OrganisationRow[] = organisations;
-  const minutesByActivity = new Map(attendance.map((a) => [a.activityId, a._sum.minutes ?? 0]));
-  const activityRows: ActivityRow[] = activities.map((a) => ({
-    id: a.id,
-    day: utcDayNumber(berlinDay(a.startsAt)),
-    areaId: a.areaId,
-    minutes: minutesByActivity.get(a.id) ?? 0,
-  }));
   const customById = new Map(customSums.map((c) => [c.targetId, c._sum.value ?? 0]));
-
-  // One ESF computation per distinct scope, shared by every ESF target of that scope.
-  const esfCache = new Map<string, ReturnType<typeof computeEsfReport>>();
-  const esfFor = (period: TargetPeriod, areaId: string | null) => {
-    const key = `${period.from.toISOString()}|${period.to.toISOString()}|${areaId ?? ""}`;
-    let report = esfCache.get(key);
-    if (!report) {
-      report = computeEsfReport({
-        projectCode: project.code,
-        from: period.from,
-        to: period.to,
-        participants: areaId ? participantRows.filter((p) => p.areaId === areaId) : participantRows,
-        organisations: areaId ? organisationRows.filter((o) => o.areaId === areaId) : organisationRows,
-      });
-      esfCache.set(key, report);
-    }
-    return report;
-  };
 
   const day = today(now);
   return targets
@@ -152,11 +72,9 @@ export async function computeTargetProgress(projectId: string, now = new Date())
       let actual = 0;
       if (target.indicator === CUSTOM_INDICATOR) {
         actual = customById.get(target.id) ?? 0;
-      } else if (period) {
-        const scope: ScopeDays = { fromDay: utcDayNumber(period.from), toDay: utcDayNumber(period.to), areaId: target.areaId };
-        actual = isEsfIndicator(target.indicator)
-          ? esfFor(period, target.areaId).indicators[target.indicator as EsfIndicator].total
-          : builtInActual(target.indicator, scope, participantRows, organisationRows, activityRows);
+      } else if (period && aggregates) {
+        // An indicator this version does not know (e.g. written by a newer one) counts nothing.
+        actual = targetActualOf(target.indicator, { from: isoDate(period.from), to: isoDate(period.to) }, target.areaId, aggregates);
       }
       const progress = assessProgress(actual, target.targetValue, elapsedShare(period, day));
       return {
@@ -188,40 +106,6 @@ function compareTargets(a: TargetProgress, b: TargetProgress): number {
   const order = (INDICATOR_ORDER.get(a.indicator) ?? Infinity) - (INDICATOR_ORDER.get(b.indicator) ?? Infinity);
   if (order !== 0 && !Number.isNaN(order)) return order;
   return (a.customName ?? "").localeCompare(b.customName ?? "", "de");
-}
-
-function utcMidnightOf(date: Date): Date {
-  return new Date(utcDayNumber(date) * MS_PER_DAY);
-}
-
-function inScope(date: Date | null, areaId: string | null, scope: ScopeDays): boolean {
-  if (!date) return false;
-  if (scope.areaId && areaId !== scope.areaId) return false;
-  const day = utcDayNumber(date);
-  return day >= scope.fromDay && day <= scope.toDay;
-}
-
-function builtInActual(indicator: string, scope: ScopeDays, participants: ParticipantRow[], organisations: OrganisationRow[], activities: ActivityRow[]): number {
-  switch (indicator) {
-    case "employability_improved":
-      return participants.filter((p) => p.employabilityImproved === true && inScope(p.exitDate, p.areaId, scope)).length;
-    case "businesses_supported":
-      return organisations.filter((o) => inScope(o.firstSupportDate, o.areaId, scope)).length;
-    case "activities_held":
-      return activities.filter((a) => inActivityScope(a, scope)).length;
-    case "hours_delivered": {
-      const minutes = activities.filter((a) => inActivityScope(a, scope)).reduce((sum, a) => sum + a.minutes, 0);
-      return Math.round((minutes / 60) * 10) / 10;
-    }
-    default:
-      // An indicator this version does not know (e.g. written by a newer one) counts nothing.
-      return 0;
-  }
-}
-
-function inActivityScope(activity: ActivityRow, scope: ScopeDays): boolean {
-  if (scope.areaId && activity.areaId !== scope.areaId) return false;
-  return activity.day >= scope.fromDay && activity.day <= scope.toDay;
 }
 
 /**
