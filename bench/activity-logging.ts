@@ -8,52 +8,23 @@
 //
 //   node --import tsx bench/activity-logging.ts [--attendance 500000] [--runs 20] [--sqlite-file F]
 // --sqlite-file keeps the SQLite database in F and reuses it on the next run (skips generating).
-import { cpus, loadavg } from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { logActivity } from "~/modules/activities/service.server";
 import { action as newActivityAction } from "~/routes/projects.$projectId.activities.new";
-import { createDb, prepareConnection, type DbHandle } from "~/utils/db.server";
-import { runMigrations } from "~/utils/migrate.server";
-import { insertGenerated, runOnEachProvider } from "./support";
+import type { DbHandle } from "~/utils/db.server";
+import { BENCH_END as END, BENCH_START as START, insertGenerated, parseBenchOptions, prng, randomDay, measureWithCpu, runOnEachProvider, withBenchDatabase } from "./support";
 import { createUserSession } from "~/utils/session.server";
 
-const { values: options } = parseArgs({
-  options: {
-    attendance: { type: "string", default: "500000" },
-    runs: { type: "string", default: "20" },
-    "sqlite-file": { type: "string" },
-  },
-});
-const ATTENDANCE_ROWS = Number(options.attendance);
-const RUNS = Number(options.runs);
+const options = parseBenchOptions({ attendance: 500_000, runs: 20 }, true);
+const ATTENDANCE_ROWS = options.attendance;
+const RUNS = options.runs;
 const PER_ACTIVITY = 25;
 const PARTICIPANTS = 2_000;
 const ATTENDEES = 30;
 const GOAL_MS = 150;
 const PG_BENCH_DATABASE = "biwaq_bench_activities";
-const DAY = 86_400_000;
-const START = Date.UTC(2019, 0, 1);
-const END = Date.UTC(2022, 11, 31);
 
 process.env.SESSION_SECRET ??= "bench-only-session-secret-bench-only-session-secret";
-
-/** Deterministic PRNG (mulberry32), so every run measures the same data. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Uses `handle` as the process-wide client that the services read through `db`. */
-function useHandle(handle: DbHandle) {
-  (globalThis as { __biwaqDb?: DbHandle }).__biwaqDb = handle;
-}
 
 interface Fixture {
   projectId: string;
@@ -93,7 +64,7 @@ async function fill(handle: DbHandle): Promise<Fixture> {
     typeId: type.id,
     actionFieldId: field.id,
     title: "Bewerbungstraining",
-    startsAt: new Date(START + Math.floor(random() * ((END - START) / DAY)) * DAY + 9 * 3600 * 1000),
+    startsAt: new Date(randomDay(random).getTime() + 9 * 3600 * 1000),
     durationMinutes: 90,
   }));
   await insertGenerated(handle, "Activity", activities);
@@ -121,37 +92,8 @@ async function fill(handle: DbHandle): Promise<Fixture> {
   return { projectId: project.id, typeId: type.id, userId: user.id, participantIds };
 }
 
-function stats(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1] };
-}
-
-/**
- * Times `run`: wall-clock server time (the goal) and this process's CPU time per run. why the CPU
- * time: on a busy machine wall time mostly measures waiting for a core; the CPU time (which includes
- * SQLite's work, done in-process) shows the cost of the code itself. The load average is printed too.
- */
-async function measure(label: string, run: (i: number) => Promise<unknown>): Promise<number> {
-  await run(-1); // warm-ups: first query plans, JIT
-  await run(-2);
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const cpuStart = process.cpuUsage();
-    const started = performance.now();
-    await run(i);
-    times.push(performance.now() - started);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  const s = stats(times);
-  const c = stats(cpu);
-  const verdict = s.p95 < GOAL_MS ? "ok" : "SLOW";
-  console.log(`  ${label}: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, ${RUNS} runs) ${verdict}`);
-  console.log(`    node CPU per run: p50 ${c.p50.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} CPUs`);
-  return s.p95;
-}
+/** Times `run(i)` against the goal (see measureWithCpu in bench/support.ts). */
+const measure = (label: string, run: (i: number) => Promise<unknown>) => measureWithCpu(label, RUNS, GOAL_MS, run);
 
 /** 30 distinct participants for run `i` (deterministic, different per run). */
 function attendeesFor(fixture: Fixture, i: number) {
@@ -161,11 +103,7 @@ function attendeesFor(fixture: Fixture, i: number) {
 
 async function bench(provider: string, url: string): Promise<boolean> {
   console.log(`${provider}: migrating the database`);
-  await runMigrations(url, { quiet: true });
-  const handle = createDb(url);
-  await prepareConnection(handle);
-  useHandle(handle);
-  try {
+  return withBenchDatabase(url, async (handle) => {
     const started = performance.now();
     const fixture = await fill(handle);
     const rows = await handle.db.attendance.count();
@@ -193,9 +131,7 @@ async function bench(provider: string, url: string): Promise<boolean> {
       if (response.status !== 302) throw new Error(`route answered ${response.status}`);
     });
     return service < GOAL_MS && route < GOAL_MS;
-  } finally {
-    await handle.db.$disconnect();
-  }
+  });
 }
 
-await runOnEachProvider("activities", PG_BENCH_DATABASE, bench, options["sqlite-file"]);
+await runOnEachProvider("activities", PG_BENCH_DATABASE, bench, options.sqliteFile);

@@ -8,101 +8,26 @@
 //
 //   node --import tsx bench/dashboard.ts [--participants 50000] [--runs 20] [--sqlite-file F]
 // --sqlite-file keeps the SQLite database in F and reuses it on the next run (skips generating).
-import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { loadPortfolio, loadProjectDashboard } from "~/modules/dashboards/service.server";
-import { deriveParticipantValues } from "~/modules/participants/derive";
-import { createDb, prepareConnection, type DbHandle } from "~/utils/db.server";
-import { runMigrations } from "~/utils/migrate.server";
-import { runOnEachProvider } from "./support";
+import type { DbHandle } from "~/utils/db.server";
+import { BENCH_END as END, BENCH_START as START, generateParticipantRows, parseBenchOptions, pick, printMachineLoad, prng, randomDay, measureWithCpu, runOnEachProvider, withBenchDatabase } from "./support";
 
-const { values: options } = parseArgs({
-  options: {
-    participants: { type: "string", default: "50000" },
-    runs: { type: "string", default: "20" },
-    "sqlite-file": { type: "string" },
-  },
-});
-const PARTICIPANTS = Number(options.participants);
-const RUNS = Number(options.runs);
+const options = parseBenchOptions({ participants: 50_000, runs: 20 }, true);
+const PARTICIPANTS = options.participants;
+const RUNS = options.runs;
 const ACTIVITIES = 5_000;
 const PER_ACTIVITY = 20;
 const SMALL_PROJECT_PARTICIPANTS = 1_000;
 const GOAL_MS = 300;
 const PG_BENCH_DATABASE = "biwaq_bench_dashboard";
-const DAY = 86_400_000;
-const START = Date.UTC(2019, 0, 1);
-const END = Date.UTC(2022, 11, 31);
 /** "Today" of the measurement: in the middle of the project, so every target gets a trend projection. */
 const NOW = new Date("2021-07-01T10:00:00.000Z");
-
-/** Deterministic PRNG (mulberry32), so every run measures the same data. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function pick<T>(random: () => number, values: readonly T[]): T {
-  return values[Math.floor(random() * values.length)];
-}
-
-/** Uses `handle` as the process-wide client that the services read through `db`. */
-function useHandle(handle: DbHandle) {
-  (globalThis as { __biwaqDb?: DbHandle }).__biwaqDb = handle;
-}
 
 interface Fixture {
   projectId: string;
   areaId: string;
   adminId: string;
-}
-
-/** Participants as bench/esf-report.ts generates them, spread over the project's areas. */
-function participantRows(random: () => number, projectId: string, count: number, areaIds: string[], prefix: string) {
-  const answers = ["yes", "no", "no", "no", "no_answer"] as const;
-  const rows = [];
-  for (let i = 0; i < count; i++) {
-    const entryDate = new Date(START + Math.floor(random() * ((END - START) / DAY)) * DAY);
-    const birthDate = new Date(entryDate.getTime() - Math.floor((16 + random() * 50) * 365.25) * DAY);
-    const left = random() < 0.5;
-    const exitDate = left ? new Date(entryDate.getTime() + Math.floor(30 + random() * 300) * DAY) : null;
-    const incomplete = random() < 0.05;
-    const employmentStatus = pick(random, ["unemployed", "unemployed", "inactive", "employed"] as const);
-    const record = {
-      gender: pick(random, ["female", "male", "female", "male", "diverse"] as const),
-      employmentStatus,
-      longTermUnemployed: employmentStatus === "unemployed" && random() < 0.5,
-      educationLevel: incomplete ? null : pick(random, ["isced_0_2", "isced_3_4", "isced_5_8"] as const),
-      entryDate,
-      exitDate,
-    };
-    rows.push({
-      id: `${prefix}-p-${String(i).padStart(6, "0")}`,
-      projectId,
-      participantNo: `TN-${String(i + 1).padStart(6, "0")}`,
-      areaId: pick(random, areaIds),
-      ...record,
-      disability: pick(random, answers),
-      thirdCountryNational: pick(random, answers),
-      foreignBackground: pick(random, answers),
-      minority: pick(random, answers),
-      homeless: pick(random, answers),
-      ruralArea: pick(random, answers),
-      exitStatus: left ? pick(random, ["job_searching", "education_training", "employed", "self_employed", "other"] as const) : null,
-      qualificationGained: left ? random() < 0.4 : null,
-      employabilityImproved: left ? random() < 0.5 : null,
-      status6Months: left ? pick(random, ["employed", "self_employed", "not_employed", "unknown"] as const) : null,
-      situationImproved6Months: left ? pick(random, ["yes", "no", "unknown"] as const) : null,
-      ...deriveParticipantValues({ ...record, birthDate }),
-    });
-  }
-  return rows;
 }
 
 async function fillProject(handle: DbHandle, random: () => number, code: string, participants: number, activities: number): Promise<{ projectId: string; areaId: string }> {
@@ -130,7 +55,7 @@ async function fillProject(handle: DbHandle, random: () => number, code: string,
     },
     select: { id: true },
   });
-  const rows = participantRows(random, project.id, participants, areaIds, prefix);
+  const rows = generateParticipantRows(random, project.id, participants, { areaIds, idPrefix: prefix, employabilityImproved: true });
   for (let i = 0; i < rows.length; i += 2000) await db.participant.createMany({ data: rows.slice(i, i + 2000) });
 
   const types = await Promise.all(fields.map((f) => db.activityType.create({ data: { projectId: project.id, actionFieldId: f.id, name: `Typ ${f.code}` }, select: { id: true } })));
@@ -143,7 +68,7 @@ async function fillProject(handle: DbHandle, random: () => number, code: string,
       actionFieldId: fields[field].id,
       areaId: pick(random, areaIds),
       title: "Kurs",
-      startsAt: new Date(START + Math.floor(random() * ((END - START) / DAY)) * DAY + Math.floor(8 + random() * 14) * 3600 * 1000),
+      startsAt: new Date(randomDay(random).getTime() + Math.floor(8 + random() * 14) * 3600 * 1000),
       durationMinutes: 90,
     };
   });
@@ -173,7 +98,7 @@ async function fillProject(handle: DbHandle, random: () => number, code: string,
       name: `Organisation ${i}`,
       kind: random() < 0.1 ? ("public_body" as const) : ("business" as const),
       sizeClass: pick(random, ["micro", "small", "medium", "large"] as const),
-      firstSupportDate: new Date(START + Math.floor(random() * ((END - START) / DAY)) * DAY),
+      firstSupportDate: randomDay(random),
       areaId: pick(random, areaIds),
     })),
   });
@@ -189,7 +114,7 @@ async function fillProject(handle: DbHandle, random: () => number, code: string,
     data: Array.from({ length: 30 }, (_, i) => ({
       projectId: project.id,
       title: `Meilenstein ${i + 1}`,
-      dueDate: new Date(START + Math.floor(random() * ((END - START) / DAY)) * DAY),
+      dueDate: randomDay(random),
       status: pick(random, ["planned", "in_progress", "done", "delayed"] as const),
       actionFieldId: random() < 0.5 ? pick(random, fields).id : null,
     })),
@@ -202,7 +127,7 @@ async function fillProject(handle: DbHandle, random: () => number, code: string,
   await db.expense.createMany({
     data: Array.from({ length: 1000 }, (_, i) => ({
       projectId: project.id,
-      date: new Date(START + Math.floor(random() * ((END - START) / DAY)) * DAY),
+      date: randomDay(random),
       category: pick(random, ["staff", "fees", "material"] as const),
       payee: "Lieferant",
       purpose: "Sachkosten",
@@ -225,41 +150,12 @@ async function fill(handle: DbHandle): Promise<Fixture> {
   return { ...main, adminId: admin.id };
 }
 
-function stats(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), min: sorted[0], max: sorted[sorted.length - 1] };
-}
-
-/** Times `run` (wall clock = the goal; node CPU time per run shows the code's own cost on a busy machine). */
-async function measure(label: string, run: () => Promise<unknown>): Promise<number> {
-  await run(); // warm-ups: first query plans, JIT
-  await run();
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const cpuStart = process.cpuUsage();
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  const s = stats(times);
-  const c = stats(cpu);
-  const verdict = s.p95 < GOAL_MS ? "ok" : "SLOW";
-  console.log(`  ${label}: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms (min ${s.min.toFixed(1)}, max ${s.max.toFixed(1)}, ${RUNS} runs) ${verdict}`);
-  console.log(`    node CPU per run: p50 ${c.p50.toFixed(1)} ms, p95 ${c.p95.toFixed(1)} ms; load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} CPUs`);
-  return s.p95;
-}
+/** Times `run` against the goal (see measureWithCpu in bench/support.ts). */
+const measure = (label: string, run: () => Promise<unknown>) => measureWithCpu(label, RUNS, GOAL_MS, run);
 
 async function bench(provider: string, url: string): Promise<boolean> {
   console.log(`${provider}: migrating the database`);
-  await runMigrations(url, { quiet: true });
-  const handle = createDb(url);
-  await prepareConnection(handle);
-  useHandle(handle);
-  try {
+  return withBenchDatabase(url, async (handle) => {
     const started = performance.now();
     const fixture = await fill(handle);
     const [participants, attendance] = await Promise.all([handle.db.participant.count({ where: { projectId: fixture.projectId } }), handle.db.attendance.count()]);
@@ -272,21 +168,14 @@ async function bench(provider: string, url: string): Promise<boolean> {
     );
     const portfolio = await measure("portfolio of 4 projects (admin)", () => loadPortfolio({ id: fixture.adminId, isAdmin: true }, NOW));
     return whole < GOAL_MS && filtered < GOAL_MS && portfolio < GOAL_MS;
-  } finally {
-    await handle.db.$disconnect();
-  }
+  });
 }
 
 let ok = true;
-// why: the machines are shared; a busy one measures slower, so say how busy it was, with a fixed CPU-bound
-// reference (50 million additions, as bench/esf-report.ts) to compare runs on differently busy machines.
-console.log(`load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${cpus().length} CPUs`);
-let checksum = 0;
-const referenceStarted = performance.now();
-for (let i = 0; i < 50_000_000; i++) checksum += i;
-console.log(`reference loop: ${(performance.now() - referenceStarted).toFixed(0)} ms (checksum ${checksum > 0 ? "ok" : "?"})`);
+// why: the machines are shared; a busy one measures slower, so say how busy it was.
+printMachineLoad();
 await runOnEachProvider("dashboard", PG_BENCH_DATABASE, async (label, url) => {
   ok = (await bench(label, url)) && ok;
   return true; // why: a slow run on a busy machine is reported, not failed (see bench/run.ts)
-}, options["sqlite-file"]);
+}, options.sqliteFile);
 console.log(ok ? `goal met: p95 under ${GOAL_MS} ms` : `goal missed on this run (p95 ≥ ${GOAL_MS} ms); compare with the load average above`);

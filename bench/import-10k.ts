@@ -13,7 +13,6 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import pg from "pg";
 import { configureExportJobs, resetExportJobs, waitForExportJob } from "~/modules/exports/jobs.server";
 import { startParticipantExportJob } from "~/modules/exports/participants.server";
@@ -22,30 +21,17 @@ import { parseParticipantFile } from "~/modules/participants/import-parser";
 import { applyImport, planImport, summaryLine } from "~/modules/participants/import.server";
 import { parseListQuery } from "~/modules/participants/schema";
 import { databaseProvider } from "~/utils/database-url";
-import { createDb, prepareConnection, type DbHandle } from "~/utils/db.server";
+import { createDb, prepareConnection } from "~/utils/db.server";
 import { runMigrations } from "~/utils/migrate.server";
+import { parseBenchOptions, pick, prng, useHandle } from "./support";
 
-const { values: options } = parseArgs({
-  options: { rows: { type: "string", default: "10000" }, "export-rows": { type: "string", default: "50000" } },
-});
-const ROWS = Number(options.rows);
-const EXPORT_ROWS = Number(options["export-rows"]);
+const options = parseBenchOptions({ rows: 10_000, "export-rows": 50_000 });
+const ROWS = options.rows;
+const EXPORT_ROWS = options["export-rows"];
 const GOAL_S = 20;
 const PG_BENCH_DATABASE = "biwaq_bench_import";
 const AREAS = ["Forster Innenstadt", "Forst Nord", "Forst Süd"];
 
-/** Deterministic PRNG (mulberry32): every run imports the same file. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(random: () => number, values: readonly T[]): T => values[Math.floor(random() * values.length)];
 const pad = (n: number) => String(n).padStart(2, "0");
 const germanDate = (ms: number) => {
   const d = new Date(ms);
@@ -97,9 +83,6 @@ export function generateParticipantCsv(rows: number, variant = 0, prefix = "TN")
   return `${lines.join("\r\n")}\r\n`;
 }
 
-function useHandle(handle: DbHandle) {
-  (globalThis as { __biwaqDb?: DbHandle }).__biwaqDb = handle;
-}
 
 /** Wall time of the last timed() call's CPU use (user + system, this process), in seconds. */
 let lastCpuS = 0;

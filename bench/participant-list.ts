@@ -7,53 +7,26 @@
 //
 //   node --import tsx bench/participant-list.ts [--participants 50000] [--runs 20] [--sqlite-file F]
 // --sqlite-file keeps the SQLite database in F and reuses it on the next run (skips generating).
-import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { deriveParticipantValues } from "~/modules/participants/derive";
 import { parseListQuery, searchNameFor } from "~/modules/participants/schema";
 import { listParticipants, listProjectAreas } from "~/modules/participants/service.server";
-import { createDb, prepareConnection, type DbHandle } from "~/utils/db.server";
-import { runMigrations } from "~/utils/migrate.server";
-import { insertGenerated, runOnEachProvider } from "./support";
+import type { DbHandle } from "~/utils/db.server";
+import { BENCH_START, DAY, insertGenerated, parseBenchOptions, pick, prng, randomDay, runOnEachProvider, withBenchDatabase } from "./support";
 import { createUserSession, requirePermission } from "~/utils/session.server";
 
-const { values: options } = parseArgs({
-  options: {
-    participants: { type: "string", default: "50000" },
-    runs: { type: "string", default: "20" },
-    "sqlite-file": { type: "string" },
-  },
-});
-const PARTICIPANTS = Number(options.participants);
-const RUNS = Number(options.runs);
+const options = parseBenchOptions({ participants: 50_000, runs: 20 }, true);
+const PARTICIPANTS = options.participants;
+const RUNS = options.runs;
 const GOAL_MS = 100;
 const PG_BENCH_DATABASE = "biwaq_bench_participants";
-const DAY = 86_400_000;
-const START = Date.UTC(2019, 0, 1);
+const START = BENCH_START;
 const END = Date.UTC(2026, 11, 31);
 
 process.env.SESSION_SECRET ??= "bench-only-session-secret-bench-only-session-secret";
 
 const FIRST_NAMES = ["Anna", "Ben", "Clara", "David", "Elif", "Felix", "Greta", "Hamza", "Ida", "Jonas", "Katarzyna", "Lukas", "Mia", "Noah", "Olga", "Paul", "Rania", "Sven", "Tamara", "Umut", "Vera", "Wiktor", "Yasmin", "Zoe"];
 const LAST_NAMES = ["Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann", "Koch", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Braun", "Zimmermann", "Krüger", "Hartmann", "Lange", "Werner", "Krause", "Lehmann", "Köhler", "Yılmaz", "Kaya", "Nowak", "Kowalski", "Popescu", "Ivanova", "Haddad", "Petrović"];
-
-/** Deterministic PRNG (mulberry32), so every run measures the same data. */
-function prng(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(random: () => number, values: readonly T[]): T => values[Math.floor(random() * values.length)];
-
-/** Uses `handle` as the process-wide client that the services read through `db`. */
-function useHandle(handle: DbHandle) {
-  (globalThis as { __biwaqDb?: DbHandle }).__biwaqDb = handle;
-}
 
 interface Fixture {
   projectId: string;
@@ -80,7 +53,7 @@ async function fill(handle: DbHandle): Promise<Fixture> {
       const identities = [];
       for (let i = start; i < Math.min(PARTICIPANTS, start + 2000); i++) {
         const id = `benchlist${String(i).padStart(7, "0")}`;
-        const entryDate = new Date(START + Math.floor(random() * ((END - START) / DAY)) * DAY);
+        const entryDate = randomDay(random, START, END);
         const birthDate = new Date(entryDate.getTime() - Math.floor((18 + random() * 45) * 365.25) * DAY);
         const left = random() < 0.5;
         const exitDate = left ? new Date(entryDate.getTime() + Math.floor(30 + random() * 300) * DAY) : null;
@@ -146,11 +119,7 @@ async function measure(label: string, goal: number | null, run: () => Promise<un
 
 async function bench(provider: string, url: string): Promise<boolean> {
   console.log(`${provider}: migrating the database`);
-  await runMigrations(url, { quiet: true });
-  const handle = createDb(url);
-  await prepareConnection(handle);
-  useHandle(handle);
-  try {
+  return withBenchDatabase(url, async (handle) => {
     const started = performance.now();
     const fixture = await fill(handle);
     const count = await handle.db.participant.count({ where: { projectId: fixture.projectId } });
@@ -182,9 +151,7 @@ async function bench(provider: string, url: string): Promise<boolean> {
     ok = (await measure("list route: session, permission, page, areas", GOAL_MS, loader(""))) && ok;
     ok = (await measure(`list route with search "${fixture.surname}"`, GOAL_MS, loader(`?q=${encodeURIComponent(fixture.surname)}`))) && ok;
     return ok;
-  } finally {
-    await handle.db.$disconnect();
-  }
+  });
 }
 
-await runOnEachProvider("participants", PG_BENCH_DATABASE, bench, options["sqlite-file"]);
+await runOnEachProvider("participants", PG_BENCH_DATABASE, bench, options.sqliteFile);

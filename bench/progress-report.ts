@@ -9,24 +9,15 @@
 // (computeTargetProgress, shared with the targets page) are measured on their own as well.
 //
 //   node --import tsx bench/progress-report.ts [--participants 10000] [--runs 10]
-import { loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
 import { generateLargeDataSet } from "~/modules/demo/large.server";
 import { buildProgressReport, renderProgressExport } from "~/modules/reports/progress/progress.server";
 import { computeTargetProgress } from "~/modules/targets/actuals.server";
-import { createDb, prepareConnection, type DbHandle } from "~/utils/db.server";
-import { runMigrations } from "~/utils/migrate.server";
-import { runOnEachProvider } from "./support";
+import { parseBenchOptions, runOnEachProvider, withBenchDatabase } from "./support";
 
-const { values: options } = parseArgs({
-  options: {
-    participants: { type: "string", default: "10000" },
-    runs: { type: "string", default: "10" },
-  },
-});
-const PARTICIPANTS = Number(options.participants);
-const RUNS = Number(options.runs);
+const sizes = parseBenchOptions({ participants: 10_000, runs: 10 });
+const PARTICIPANTS = sizes.participants;
+const RUNS = sizes.runs;
 const GOAL_MS = 1000;
 
 function percentile(values: number[], p: number): number {
@@ -54,11 +45,7 @@ async function measure(label: string, run: () => Promise<unknown>): Promise<numb
 }
 
 await runOnEachProvider("progress-report", "biwaq_bench_progress", async (label, url) => {
-  await runMigrations(url, { quiet: true });
-  const handle = createDb(url);
-  await prepareConnection(handle);
-  (globalThis as { __biwaqDb?: DbHandle }).__biwaqDb = handle;
-  try {
+  return withBenchDatabase(url, async (handle) => {
     const started = performance.now();
     const generated = await generateLargeDataSet({ participants: PARTICIPANTS, projects: 1 });
     const project = generated.projects[0];
@@ -80,7 +67,5 @@ await runOnEachProvider("progress-report", "biwaq_bench_progress", async (label,
     const ok = yearP95 < GOAL_MS && wholeP95 < GOAL_MS;
     console.log(`  goal p95 < ${GOAL_MS} ms for the report: ${ok ? "met" : "MISSED"}`);
     return ok;
-  } finally {
-    await handle.db.$disconnect();
-  }
+  });
 });

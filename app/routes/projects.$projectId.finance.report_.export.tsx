@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportFundingReport } from "~/modules/finance/export.server";
 import { ReportExportQuerySchema } from "~/modules/finance/schema";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, downloadResponse } from "~/utils/http.server";
 import { translate, type MessageKey } from "~/utils/i18n";
 import { requirePermission } from "~/utils/session.server";
 
@@ -12,13 +12,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const parsed = ReportExportQuerySchema.safeParse({ format: query.get("format") ?? undefined, year: query.get("year") || undefined });
   if (!parsed.success) badRequest(translate(user.locale, parsed.error.issues[0].message as MessageKey));
   const file = await exportFundingReport(project.id, parsed.data.year ?? null, parsed.data.format, { actorId: user.id, locale: user.locale });
-  return new Response(new Uint8Array(file.body), {
-    headers: {
-      "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.fileName}"`,
-      "Content-Length": String(file.body.length),
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return downloadResponse(file);
 }

@@ -2,7 +2,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportEsfReport } from "~/modules/reports/esf.server";
 import { EsfExportQuerySchema } from "~/modules/reports/schema";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, downloadResponse } from "~/utils/http.server";
 import { translate, type MessageKey } from "~/utils/i18n";
 import { requirePermission } from "~/utils/session.server";
 import { ValidationError } from "~/utils/validation";
@@ -15,15 +15,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { format, from, to } = parsed.data;
   try {
     const file = await exportEsfReport(project.id, { from, to }, format, { actorId: user.id, locale: user.locale });
-    return new Response(new Uint8Array(file.body), {
-      headers: {
-        "Content-Type": file.contentType,
-        "Content-Disposition": `attachment; filename="${file.fileName}"`,
-        "Content-Length": String(file.body.length),
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return downloadResponse(file);
   } catch (error) {
     if (error instanceof ValidationError) badRequest(translate(user.locale, "reports.esf.fromAfterTo"));
     throw error;

@@ -3,7 +3,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { exportProgressReport } from "~/modules/reports/progress/progress.server";
 import { ProgressExportQuerySchema } from "~/modules/reports/progress/schema";
-import { badRequest } from "~/utils/http.server";
+import { badRequest, downloadResponse } from "~/utils/http.server";
 import { translate, type MessageKey } from "~/utils/i18n";
 import { can } from "~/utils/permissions";
 import { requirePermission } from "~/utils/session.server";
@@ -21,15 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       locale: user.locale,
       includeEsf: can({ isAdmin: user.isAdmin, role }, "report:esf"),
     });
-    return new Response(new Uint8Array(file.body), {
-      headers: {
-        "Content-Type": file.contentType,
-        "Content-Disposition": `attachment; filename="${file.fileName}"`,
-        "Content-Length": String(file.body.length),
-        "Cache-Control": "no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return downloadResponse(file);
   } catch (error) {
     if (error instanceof ValidationError) {
       const key = Object.values(error.fieldErrors).flat()[0] ?? error.formErrors[0] ?? "reports.progress.fromAfterTo";

@@ -32,3 +32,23 @@ export function clientAddress(context: unknown): string {
   const address = (context as { clientAddress?: string } | undefined)?.clientAddress;
   return address || "unknown";
 }
+
+/** A file to download: name offered to the browser, media type and content. */
+export interface DownloadFile {
+  fileName: string;
+  contentType: string;
+  body: Uint8Array;
+}
+
+/** An attachment response for `file`: never cached, never content-sniffed, with its exact length. */
+export function downloadResponse(file: DownloadFile): Response {
+  return new Response(new Uint8Array(file.body), {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Content-Length": String(file.body.length),
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -66,18 +66,19 @@ export function utcDate(iso: string): Date {
   const [y, m, d] = iso.split("-").map(Number);
   return new Date(Date.UTC(y, m - 1, d));
 }
-const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
-const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / DAY_MS);
+export const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
+export const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / DAY_MS);
 const minDate = (a: Date, b: Date) => (a.getTime() <= b.getTime() ? a : b);
 /** Moves Saturday/Sunday to the following Monday. */
-function weekday(date: Date): Date {
+export function weekday(date: Date): Date {
   const day = date.getUTCDay();
   return day === 6 ? addDays(date, 2) : day === 0 ? addDays(date, 1) : date;
 }
-function randomDay(rng: Random, from: Date, to: Date): Date {
+/** A random day from `from` through `to` (one draw). */
+export function randomDay(rng: Random, from: Date, to: Date): Date {
   return addDays(from, rng.int(0, Math.max(0, daysBetween(from, to))));
 }
-const atHour = (date: Date, hourUtc: number) => new Date(date.getTime() + hourUtc * 3_600_000);
+export const atHour = (date: Date, hourUtc: number) => new Date(date.getTime() + hourUtc * 3_600_000);
 const lastOfMonth = (year: number, monthIndex: number) => new Date(Date.UTC(year, monthIndex + 1, 0));
 const monthKey = (date: Date) => `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, "0")}`;
 const MONTHS_DE = ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"];
@@ -114,6 +115,51 @@ function asciiSlug(value: string): string {
     .replace(/[^a-z0-9]+/g, "");
 }
 
+/** The first names to draw from for a participant of `gender`, with or without a foreign background. */
+export function firstNamesFor(gender: "female" | "male" | "diverse", foreign: boolean): readonly string[] {
+  return gender === "diverse" ? FIRST_NAMES_NEUTRAL
+    : foreign ? (gender === "female" ? FOREIGN_FIRST_NAMES_FEMALE : FOREIGN_FIRST_NAMES_MALE)
+    : gender === "female" ? FIRST_NAMES_FEMALE : FIRST_NAMES_MALE;
+}
+
+/** A birth date for someone entering on `entryDate`: aged 19–63, weighted like the 2015–2022 rounds (four draws). */
+export function drawBirthDate(rng: Random, entryDate: Date): Date {
+  // Ages 18–63 at entry; the 2015–2022 rounds addressed people aged 27+, so younger ones are few.
+  const targetAge = rng.weighted([[[19, 26], 8], [[27, 39], 36], [[40, 54], 37], [[55, 63], 19]] as const);
+  const age = rng.int(targetAge[0], targetAge[1]);
+  return new Date(Date.UTC(entryDate.getUTCFullYear() - age, rng.int(0, 11), rng.int(1, 28)));
+}
+
+/**
+ * The education level (by background) and, for about 5 % of the records, a gap: the education level or the
+ * birth date left empty.
+ */
+export function drawEducation(rng: Random, foreign: boolean, birthDate: Date): { educationLevel: "isced_0_2" | "isced_3_4" | "isced_5_8" | null; birthDate: Date | null } {
+  const educationLevel = rng.weighted(
+    foreign ? ([["isced_0_2", 45], ["isced_3_4", 38], ["isced_5_8", 17]] as const) : ([["isced_0_2", 40], ["isced_3_4", 52], ["isced_5_8", 8]] as const),
+  );
+  // About 5 % incomplete: the coordinators are still waiting for a certificate or an ID document.
+  if (rng.chance(0.045)) return rng.chance(0.6) ? { educationLevel: null, birthDate } : { educationLevel, birthDate: null };
+  return { educationLevel, birthDate };
+}
+
+/** Sets the leaver's exit status and results; some six-month follow-ups are recorded, the rest stay open. */
+export function drawLeaverResults(rng: Random, participant: Prisma.ParticipantCreateManyInput): void {
+  const exitStatus = rng.weighted([["employed", 28], ["self_employed", 3], ["education_training", 14], ["job_searching", 37], ["other", 18]] as const);
+  const inWork = exitStatus === "employed" || exitStatus === "self_employed";
+  participant.exitStatus = exitStatus;
+  participant.qualificationGained = rng.chance(exitStatus === "education_training" ? 0.5 : 0.18);
+  participant.employabilityImproved = rng.chance(inWork ? 0.92 : 0.6);
+  if (rng.chance(0.55)) {
+    const status6Months = inWork
+      ? rng.weighted([[exitStatus, 80], ["not_employed", 12], ["unknown", 8]] as const)
+      : rng.weighted([["employed", 22], ["self_employed", 2], ["not_employed", 62], ["unknown", 14]] as const);
+    participant.status6Months = status6Months;
+    participant.situationImproved6Months =
+      status6Months === "employed" || status6Months === "self_employed" ? "yes" : status6Months === "unknown" ? "unknown" : rng.chance(0.3) ? "yes" : "no";
+  }
+}
+
 function generateParticipants(spec: DemoProjectSpec, ctx: GenerateContext, rng: Random, rows: ProjectRows): GeneratedParticipant[] {
   const start = utcDate(spec.start);
   const end = utcDate(spec.end);
@@ -138,30 +184,15 @@ function generateParticipants(spec: DemoProjectSpec, ctx: GenerateContext, rng: 
     let firstName = "";
     let lastName = "";
     do {
-      const firstNames =
-        gender === "diverse" ? FIRST_NAMES_NEUTRAL
-        : foreign ? (gender === "female" ? FOREIGN_FIRST_NAMES_FEMALE : FOREIGN_FIRST_NAMES_MALE)
-        : gender === "female" ? FIRST_NAMES_FEMALE : FIRST_NAMES_MALE;
-      firstName = rng.pick(firstNames);
+      firstName = rng.pick(firstNamesFor(gender, foreign));
       lastName = rng.pick(foreign ? FOREIGN_LAST_NAMES : LAST_NAMES);
     } while (seenNames.has(`${firstName}|${lastName}`)); // one record per person (name + postcode) and project
     seenNames.add(`${firstName}|${lastName}`);
 
-    // Ages 18–63 at entry; the 2015–2022 rounds addressed people aged 27+, so younger ones are few.
-    const targetAge = rng.weighted([[[19, 26], 8], [[27, 39], 36], [[40, 54], 37], [[55, 63], 19]] as const);
-    const age = rng.int(targetAge[0], targetAge[1]);
-    let birthDate: Date | null = new Date(Date.UTC(entryDate.getUTCFullYear() - age, rng.int(0, 11), rng.int(1, 28)));
-
+    const bornOn = drawBirthDate(rng, entryDate);
     const employmentStatus = rng.weighted([["unemployed", 76], ["inactive", 19], ["employed", 5]] as const);
     const longTermUnemployed = employmentStatus === "unemployed" && rng.chance(0.55);
-    let educationLevel: "isced_0_2" | "isced_3_4" | "isced_5_8" | null = rng.weighted(
-      foreign ? ([["isced_0_2", 45], ["isced_3_4", 38], ["isced_5_8", 17]] as const) : ([["isced_0_2", 40], ["isced_3_4", 52], ["isced_5_8", 8]] as const),
-    );
-    // About 5 % incomplete: the coordinators are still waiting for a certificate or an ID document.
-    if (rng.chance(0.045)) {
-      if (rng.chance(0.6)) educationLevel = null;
-      else birthDate = null;
-    }
+    const { educationLevel, birthDate } = drawEducation(rng, foreign, bornOn);
 
     let exitDate: Date | null = null;
     if (rng.chance(0.5)) {
@@ -189,22 +220,7 @@ function generateParticipants(spec: DemoProjectSpec, ctx: GenerateContext, rng: 
       exitDate,
     };
 
-    if (exitDate) {
-      const exitStatus = rng.weighted([["employed", 28], ["self_employed", 3], ["education_training", 14], ["job_searching", 37], ["other", 18]] as const);
-      const inWork = exitStatus === "employed" || exitStatus === "self_employed";
-      participant.exitStatus = exitStatus;
-      participant.qualificationGained = rng.chance(exitStatus === "education_training" ? 0.5 : 0.18);
-      participant.employabilityImproved = rng.chance(inWork ? 0.92 : 0.6);
-      // Some six-month follow-ups are recorded; the rest show up as open follow-ups.
-      if (rng.chance(0.55)) {
-        const status6Months = inWork
-          ? rng.weighted([[exitStatus, 80], ["not_employed", 12], ["unknown", 8]] as const)
-          : rng.weighted([["employed", 22], ["self_employed", 2], ["not_employed", 62], ["unknown", 14]] as const);
-        participant.status6Months = status6Months;
-        participant.situationImproved6Months =
-          status6Months === "employed" || status6Months === "self_employed" ? "yes" : status6Months === "unknown" ? "unknown" : rng.chance(0.3) ? "yes" : "no";
-      }
-    }
+    if (exitDate) drawLeaverResults(rng, participant);
 
     const derived = deriveParticipantValues({
       birthDate,
@@ -572,16 +588,19 @@ function generateMoney(spec: DemoProjectSpec, ctx: GenerateContext, rng: Random,
     const staffSum = claimed.filter((e) => e.category === "staff").reduce((sum, e) => sum + e.amountCents, 0);
     const eligible = claimed.reduce((sum, e) => sum + e.amountCents, 0) + (spec.flatRateModel === "none" ? 0 : flatRate(staffSum));
     const amountCents = Math.round((eligible * (f.esfPlusBp + f.federalBp)) / 10000);
+    const common = {
+      id: claim.id,
+      projectId: ctx.projectId,
+      number: claim.number,
+      periodStart: claim.periodStart,
+      periodEnd: claim.periodEnd,
+      dueDate: addDays(claim.periodEnd, 60),
+      amountCents,
+    };
     if (i === 2) {
       // why: no random draw here, so every other generated value stays as it was before drafts existed.
       rows.paymentClaims.push({
-        id: claim.id,
-        projectId: ctx.projectId,
-        number: claim.number,
-        periodStart: claim.periodStart,
-        periodEnd: claim.periodEnd,
-        dueDate: addDays(claim.periodEnd, 60),
-        amountCents,
+        ...common,
         status: "draft",
         submittedAt: null,
         paidAt: null,
@@ -593,13 +612,7 @@ function generateMoney(spec: DemoProjectSpec, ctx: GenerateContext, rng: Random,
     const submittedAt = addDays(claim.periodEnd, rng.int(20, 45));
     const paid = i === 0 || spec.status === "closed";
     rows.paymentClaims.push({
-      id: claim.id,
-      projectId: ctx.projectId,
-      number: claim.number,
-      periodStart: claim.periodStart,
-      periodEnd: claim.periodEnd,
-      dueDate: addDays(claim.periodEnd, 60),
-      amountCents,
+      ...common,
       status: paid ? "paid" : "submitted",
       submittedAt,
       paidAt: paid ? addDays(submittedAt, rng.int(30, 75)) : null,

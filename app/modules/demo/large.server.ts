@@ -17,17 +17,24 @@ import {
   DEMO_PASSWORD,
   DEMO_PROJECTS,
   DEMO_USERS,
-  FIRST_NAMES_FEMALE,
-  FIRST_NAMES_MALE,
-  FIRST_NAMES_NEUTRAL,
-  FOREIGN_FIRST_NAMES_FEMALE,
-  FOREIGN_FIRST_NAMES_MALE,
   FOREIGN_LAST_NAMES,
   LAST_NAMES,
   type DemoActivityTypeSpec,
   type DemoProjectSpec,
 } from "./data";
-import { generateProjectRows, utcDate } from "./generate";
+import {
+  addDays,
+  atHour,
+  daysBetween,
+  drawBirthDate,
+  drawEducation,
+  drawLeaverResults,
+  firstNamesFor,
+  generateProjectRows,
+  randomDay,
+  utcDate,
+  weekday,
+} from "./generate";
 import { createRandom, type Random } from "./random";
 import { ensureReferenceData } from "./seed.server";
 
@@ -79,15 +86,6 @@ export function largeDataSizes(options: Omit<LargeDataOptions, "log">): LargeDat
   };
 }
 
-const DAY_MS = 86_400_000;
-const addDays = (date: Date, days: number) => new Date(date.getTime() + days * DAY_MS);
-const daysBetween = (from: Date, to: Date) => Math.round((to.getTime() - from.getTime()) / DAY_MS);
-const atHour = (date: Date, hourUtc: number) => new Date(date.getTime() + hourUtc * 3_600_000);
-function weekday(date: Date): Date {
-  const day = date.getUTCDay();
-  return day === 6 ? addDays(date, 2) : day === 0 ? addDays(date, 1) : date;
-}
-const randomDay = (rng: Random, from: Date, to: Date) => addDays(from, rng.int(0, Math.max(0, daysBetween(from, to))));
 const share = (total: number, parts: number, index: number) => Math.floor((total * (index + 1)) / parts) - Math.floor((total * index) / parts);
 
 /** Sequential ids: unique per seed and project, and in insertion order (cheap for the primary-key index). */
@@ -148,23 +146,12 @@ function generateScaledRows(plan: ProjectPlan, rng: Random, nextId: (kind: strin
     const area = rng.weighted(areas.map((a) => [a, a.isCore ? 3 : 1] as const)).area;
     const gender = rng.weighted([["female", 47], ["male", 52], ["diverse", 1]] as const);
     const foreign = rng.chance(spec.foreignShare);
-    const firstNames =
-      gender === "diverse" ? FIRST_NAMES_NEUTRAL
-      : foreign ? (gender === "female" ? FOREIGN_FIRST_NAMES_FEMALE : FOREIGN_FIRST_NAMES_MALE)
-      : gender === "female" ? FIRST_NAMES_FEMALE : FIRST_NAMES_MALE;
     const surnames = foreign ? FOREIGN_LAST_NAMES : LAST_NAMES;
-    const firstName = rng.pick(firstNames);
+    const firstName = rng.pick(firstNamesFor(gender, foreign));
     const lastName = rng.chance(0.1) ? `${rng.pick(surnames)}-${rng.pick(surnames)}` : rng.pick(surnames);
-    const age = rng.weighted([[[19, 26], 8], [[27, 39], 36], [[40, 54], 37], [[55, 63], 19]] as const);
-    let birthDate: Date | null = new Date(Date.UTC(entryDate.getUTCFullYear() - rng.int(age[0], age[1]), rng.int(0, 11), rng.int(1, 28)));
+    const bornOn = drawBirthDate(rng, entryDate);
     const employmentStatus = rng.weighted([["unemployed", 76], ["inactive", 19], ["employed", 5]] as const);
-    let educationLevel: "isced_0_2" | "isced_3_4" | "isced_5_8" | null = rng.weighted(
-      foreign ? ([["isced_0_2", 45], ["isced_3_4", 38], ["isced_5_8", 17]] as const) : ([["isced_0_2", 40], ["isced_3_4", 52], ["isced_5_8", 8]] as const),
-    );
-    if (rng.chance(0.045)) {
-      if (rng.chance(0.6)) educationLevel = null;
-      else birthDate = null;
-    }
+    const { educationLevel, birthDate } = drawEducation(rng, foreign, bornOn);
     let exitDate: Date | null = null;
     if (rng.chance(0.5)) {
       const planned = weekday(addDays(entryDate, rng.int(60, 420)));
@@ -194,21 +181,7 @@ function generateScaledRows(plan: ProjectPlan, rng: Random, nextId: (kind: strin
       situationImproved6Months: null,
       followUpRecordedAt: null,
     };
-    if (exitDate) {
-      const exitStatus = rng.weighted([["employed", 28], ["self_employed", 3], ["education_training", 14], ["job_searching", 37], ["other", 18]] as const);
-      const inWork = exitStatus === "employed" || exitStatus === "self_employed";
-      participant.exitStatus = exitStatus;
-      participant.qualificationGained = rng.chance(exitStatus === "education_training" ? 0.5 : 0.18);
-      participant.employabilityImproved = rng.chance(inWork ? 0.92 : 0.6);
-      if (rng.chance(0.55)) {
-        const status6Months = inWork
-          ? rng.weighted([[exitStatus, 80], ["not_employed", 12], ["unknown", 8]] as const)
-          : rng.weighted([["employed", 22], ["self_employed", 2], ["not_employed", 62], ["unknown", 14]] as const);
-        participant.status6Months = status6Months;
-        participant.situationImproved6Months =
-          status6Months === "employed" || status6Months === "self_employed" ? "yes" : status6Months === "unknown" ? "unknown" : rng.chance(0.3) ? "yes" : "no";
-      }
-    }
+    if (exitDate) drawLeaverResults(rng, participant);
     const derived = deriveParticipantValues({ birthDate, gender, employmentStatus, educationLevel, entryDate, exitDate });
     Object.assign(participant, derived);
     if (participant.status6Months && derived.followUpDueDate) participant.followUpRecordedAt = addDays(derived.followUpDueDate, rng.int(0, 21));
