@@ -148,7 +148,7 @@ function PortfolioCharts({ projects }: { projects: PortfolioProject[] }) {
           <ResponsiveContainer width="100%" height={280}>
             <BarChart data={participants}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" interval={0} />
+              <XAxis dataKey="name" interval={0} angle={-25} textAnchor="end" height={64} tick={{ fontSize: 12 }} />
               <YAxis allowDecimals={false} />
               <Tooltip />
               <Legend />
@@ -191,7 +191,7 @@ function PortfolioCharts({ projects }: { projects: PortfolioProject[] }) {
           <ResponsiveContainer width="100%" height={280}>
             <BarChart data={progress}>
               <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="name" interval={0} />
+              <XAxis dataKey="name" interval={0} angle={-25} textAnchor="end" height={64} tick={{ fontSize: 12 }} />
               <YAxis unit=" %" />
               <Tooltip />
               <Legend />

@@ -80,9 +80,12 @@ export function ChartSection({
 }) {
   const t = useT();
   const hydrated = useHydrated();
-  const [open, setOpen] = useState(true);
-  // why: without JavaScript there is no chart, so the table starts open; with it, the chart shows first.
-  useEffect(() => setOpen(false), []);
+  const [userOpened, setUserOpened] = useState(false);
+  // why: without JavaScript (and before hydration) there is no chart, so the table is open; with it, the
+  // chart shows first and the summary toggles the table. React owns `open` after hydration: the details
+  // element's own toggle events are not listened to, because the one the browser queues for the initially
+  // open element can arrive after hydration and would reopen the table.
+  const open = hydrated ? userOpened : true;
   return (
     <section className="card dashboard-section" aria-labelledby={`${id}-title`} id={id}>
       <h2 id={`${id}-title`}>{title}</h2>
@@ -99,8 +102,15 @@ export function ChartSection({
           {tableAlwaysVisible ? (
             table
           ) : (
-            <details className="dashboard-table" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
-              <summary>{open ? t("dashboards.hideTable") : t("dashboards.showTable")}</summary>
+            <details className="dashboard-table" open={open}>
+              <summary
+                onClick={(event) => {
+                  event.preventDefault();
+                  setUserOpened(!open);
+                }}
+              >
+                {open ? t("dashboards.hideTable") : t("dashboards.showTable")}
+              </summary>
               {table}
             </details>
           )}
