@@ -2,10 +2,11 @@
 // loaded with: when someone else saved in between, nothing is written, the user's input stays in the
 // form and a table shows what changed; saving again applies the input on top of the new version.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/form.server";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ParticipantEntryForm } from "~/modules/participants/entry-form";
-import { participantRights, readForm, saveFailureResponse } from "~/modules/participants/route-helpers.server";
+import { participantRights, saveFailureResponse } from "~/modules/participants/route-helpers.server";
 import {
   ENTRY_FIELDS,
   formDataToObject,
@@ -69,7 +70,7 @@ type ActionResult = {
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requirePermission(request, params.projectId, "participant:write");
   const participantId = requireId(params.participantId);
-  const form = await readForm(request);
+  const form = await readFormData(request, access.user.locale);
   const version = versionSchema.safeParse(form.get("version"));
   if (!version.success) badRequest("Missing or invalid version");
   const values = pickFormValues(form, ENTRY_FIELDS);

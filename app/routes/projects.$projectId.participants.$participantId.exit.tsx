@@ -1,10 +1,11 @@
 // Record or correct the exit (Austritt): date, the one status upon leaving, qualification gained,
 // employability improved; or take a mistaken exit back. A multi-action form: `intent` is record | undo.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/form.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { readForm, saveFailureResponse } from "~/modules/participants/route-helpers.server";
+import { saveFailureResponse } from "~/modules/participants/route-helpers.server";
 import { useFormErrors } from "~/modules/participants/use-form-errors";
 import {
   EXIT_FIELDS,
@@ -53,7 +54,7 @@ type ActionResult = { values: ExitFormValues; errors?: FieldErrors; formError?: 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requirePermission(request, params.projectId, "participant:write");
   const participantId = requireId(params.participantId);
-  const form = await readForm(request);
+  const form = await readFormData(request, access.user.locale);
   const intent = exitIntentSchema.safeParse({ intent: form.get("intent") });
   const version = versionSchema.safeParse(form.get("version"));
   if (!intent.success || !version.success) badRequest("Invalid exit form");

@@ -1,10 +1,11 @@
 // The six-month follow-up (EECR05 / EECR06): status six months after leaving and whether the labour-
 // market situation improved; recorded once it is due.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/form.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import type { FormEvent } from "react";
-import { readForm, saveFailureResponse } from "~/modules/participants/route-helpers.server";
+import { saveFailureResponse } from "~/modules/participants/route-helpers.server";
 import { useFormErrors } from "~/modules/participants/use-form-errors";
 import {
   FOLLOW_UP_FIELDS,
@@ -52,7 +53,7 @@ type ActionResult = { values: FollowUpFormValues; errors?: FieldErrors; formErro
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requirePermission(request, params.projectId, "participant:write");
   const participantId = requireId(params.participantId);
-  const form = await readForm(request);
+  const form = await readFormData(request, access.user.locale);
   const version = versionSchema.safeParse(form.get("version"));
   if (!version.success) badRequest("Missing or invalid version");
   const values = pickFormValues(form, FOLLOW_UP_FIELDS);

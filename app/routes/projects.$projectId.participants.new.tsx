@@ -2,10 +2,11 @@
 // mandatory answers are allowed (the record is flagged incomplete); a person already registered in the
 // project is refused with a link to the existing record.
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/form.server";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ParticipantEntryForm } from "~/modules/participants/entry-form";
-import { participantRights, readForm } from "~/modules/participants/route-helpers.server";
+import { participantRights } from "~/modules/participants/route-helpers.server";
 import { ENTRY_FIELDS, formDataToObject, participantEntrySchema, pickFormValues, type EntryFormValues } from "~/modules/participants/schema";
 import { createParticipant, DuplicateParticipantError, listProjectAreas, suggestParticipantNo } from "~/modules/participants/service.server";
 import { pageTitle } from "~/modules/participants/ui";
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requirePermission(request, params.projectId, "participant:write");
-  const form = await readForm(request);
+  const form = await readFormData(request, access.user.locale);
   const values = pickFormValues(form, ENTRY_FIELDS);
   const parsed = participantEntrySchema.safeParse(formDataToObject(form, ENTRY_FIELDS));
   if (!parsed.success) return data({ values, errors: fieldErrorsFromZod(parsed.error.issues), formError: null, duplicate: null }, { status: 400 });

@@ -4,6 +4,7 @@
 // Lead/coordinator get identity columns; managers and accountants get participant numbers and
 // characteristics only; special-category columns only with participant:readSensitive.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { readFormData } from "~/utils/form.server";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ExportLimitError, listExportJobs, waitForExportJob } from "~/modules/exports/jobs.server";
@@ -12,7 +13,6 @@ import { ExportJobList } from "~/modules/exports/ui";
 import { countParticipantExport } from "~/modules/participants/export.server";
 import { EXPORT_FORMATS } from "~/modules/participants/export-formats";
 import { exportFormatSchema } from "~/modules/participants/io-schema";
-import { readForm } from "~/modules/participants/route-helpers.server";
 import { parseListQuery } from "~/modules/participants/schema";
 import { pageTitle } from "~/modules/participants/ui";
 import { formatNumber } from "~/utils/format";
@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requirePermission(request, params.projectId, "participant:export");
   const { user, project } = access;
-  const form = await readForm(request);
+  const form = await readFormData(request, access.user.locale);
   const format = exportFormatSchema.safeParse(form.get("format"));
   if (!format.success) return data({ error: "participantsIo.export.badFormat" as MessageKey }, { status: 400 });
   const owner = { userId: user.id, projectId: project.id };

@@ -1,19 +1,11 @@
-// Small shared steps of the participant routes: reading a form body without ever failing with a 500,
-// the permission flags the pages need, and the page title.
+// Small shared steps of the participant routes: the permission flags the pages need, and the page title.
 import { data } from "@remix-run/node";
-import { readFormData } from "~/utils/form.server";
-import type { Locale } from "~/utils/format";
 import type { MessageKey } from "~/utils/i18n";
 import { ValidationError, type FieldErrors } from "~/utils/validation";
 import { ConflictError } from "./service.server";
 import type { ConflictView } from "./ui";
 import { can } from "~/utils/permissions";
 import type { ProjectAccess } from "~/utils/session.server";
-
-/** The request's form body; a body that is not a form answers 400 with a message in `locale`. */
-export function readForm(request: Request, locale?: Locale): Promise<FormData> {
-  return readFormData(request, locale);
-}
 
 /** What the current user may do with participants in this project. */
 export function participantRights(access: ProjectAccess) {
