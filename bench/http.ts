@@ -14,7 +14,6 @@
 // The build goes to BIWAQ_BUILD_DIR (default build-bench) and is made once when it is missing.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +21,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { BENCH_PASSWORD } from "~/modules/demo/large.server";
 import { createDb, type DbHandle } from "~/utils/db.server";
+import { freePort, login } from "../tests/resilience/harness";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const { values: options } = parseArgs({
@@ -85,17 +85,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
-}
-
-async function freePort(from: number): Promise<number> {
-  for (let port = from; port < from + 200; port++) {
-    const free = await new Promise<boolean>((resolve) => {
-      const probe = createServer().once("error", () => resolve(false)).once("listening", () => probe.close(() => resolve(true)));
-      probe.listen(port, "127.0.0.1");
-    });
-    if (free) return port;
-  }
-  throw new Error("no free port found");
 }
 
 /** The production build in BUILD_DIR; built once (or again with --rebuild). */
@@ -264,14 +253,6 @@ async function request(origin: string, pathname: string, init: { cookie?: string
   return { status: response.status, server: timing ? Number(timing[1]) : null, client, contentType: response.headers.get("content-type") ?? "", location: response.headers.get("location"), bytes: body.byteLength };
 }
 
-async function login(origin: string, email: string): Promise<string> {
-  const form = new URLSearchParams({ email, password: BENCH_PASSWORD, redirectTo: "/" });
-  const response = await fetch(`${origin}/login`, { method: "POST", headers: { Origin: origin, "Content-Type": "application/x-www-form-urlencoded", "User-Agent": "biwaq-bench" }, body: form, redirect: "manual" });
-  const cookie = response.headers.get("set-cookie");
-  if (response.status !== 302 || !cookie) throw new Error(`login as ${email} failed: ${response.status}`);
-  return cookie.split(";")[0];
-}
-
 interface PageSpec {
   name: string;
   group: Group;
@@ -403,9 +384,9 @@ async function benchSize(size: number, dir: string, port: number): Promise<SizeR
   const server = await startServer(env, port);
   try {
     const cookies = {
-      coordinator: await login(server.origin, fixture.logins.coordinator),
-      manager: await login(server.origin, fixture.logins.manager),
-      accountant: await login(server.origin, fixture.logins.accountant),
+      coordinator: await login(server.origin, fixture.logins.coordinator, BENCH_PASSWORD),
+      manager: await login(server.origin, fixture.logins.manager, BENCH_PASSWORD),
+      accountant: await login(server.origin, fixture.logins.accountant, BENCH_PASSWORD),
     };
     const results: Omit<PageResult, "ratioToTrivial">[] = [];
     const pid = server.child.pid!;

@@ -273,8 +273,8 @@ async function post(origin: string, pathname: string, form: URLSearchParams, coo
 }
 
 /** Logs in through the login form; returns the session cookie. */
-export async function login(origin: string, email: string): Promise<string> {
-  const response = await post(origin, "/login", new URLSearchParams({ email, password: PASSWORD, redirectTo: "/" }));
+export async function login(origin: string, email: string, password = PASSWORD): Promise<string> {
+  const response = await post(origin, "/login", new URLSearchParams({ email, password, redirectTo: "/" }));
   await response.arrayBuffer();
   const cookie = response.headers.get("set-cookie");
   if (response.status !== 302 || !cookie) throw new Error(`login as ${email} failed: ${response.status}`);
